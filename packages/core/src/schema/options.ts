@@ -1,0 +1,51 @@
+import type { OptionKind, SchemaNode } from './walk.js'
+
+/** One configuration option, as listed by `flags --json` and used by every generator. */
+export interface Option {
+  /** Dotted path: map entries as `<name>`, list items as `[]` (`entryPoints.<name>.http.tls.domains[].main`). */
+  readonly path: string
+  readonly kind: OptionKind
+  /** True when the option and every field above it carry the export marker: its value may be sent. */
+  readonly export: boolean
+  readonly default?: unknown
+  readonly description: string
+}
+
+export const NAME_SEGMENT = '<name>'
+export const ITEM_SEGMENT = '[]'
+
+function* optionsUnder(node: SchemaNode, path: string, exported: boolean): Generator<Option> {
+  for (const [key, child] of node.children ?? []) {
+    yield* optionsOf(child, path ? `${path}.${key}` : key, exported && child.export)
+  }
+}
+
+function* optionsOf(node: SchemaNode, path: string, exported: boolean): Generator<Option> {
+  switch (node.kind) {
+    case 'object':
+      yield* optionsUnder(node, path, exported)
+      return
+    case 'map':
+      yield* optionsOf(node.item as SchemaNode, `${path}.${NAME_SEGMENT}`, exported)
+      return
+    case 'list':
+      yield* optionsOf(node.item as SchemaNode, `${path}${ITEM_SEGMENT}`, exported)
+      return
+    case 'section':
+      yield option(node, path, exported, node.hasDefault)
+      yield* optionsUnder(node, path, exported)
+      return
+    default:
+      yield option(node, path, exported, node.default)
+  }
+}
+
+function option(node: SchemaNode, path: string, exported: boolean, value: unknown): Option {
+  const base = { path, kind: node.kind as OptionKind, export: exported, description: node.description }
+  return value === undefined ? base : { ...base, default: value }
+}
+
+/** Every option of the schema tree in schema order (leaves and sections, like the reference's TSV). */
+export function listOptions(root: SchemaNode): Option[] {
+  return [...optionsUnder(root, '', root.export)]
+}

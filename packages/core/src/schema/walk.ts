@@ -1,0 +1,143 @@
+import type { z } from 'zod'
+
+/**
+ * The one file that reads Zod internals: it turns any Zod object schema into a tree of
+ * schema nodes, from which every other part (loading, flags, anonymizing, hashing,
+ * documentation) is derived.
+ */
+
+export type LeafKind =
+  | 'bool'
+  | 'int'
+  | 'float'
+  | 'string'
+  | 'duration'
+  | 'file-or-content'
+  | 'string[]'
+  | 'float[]'
+  | 'file-or-content[]'
+  | 'map<string,string>'
+  | 'map<string,any>'
+/** Kinds that appear in the option list (the leaves, plus sections that can be switched on empty). */
+export type OptionKind = LeafKind | 'section'
+/** `object` is a plain group, `map` holds named entries (`<name>`), `list` an array of objects (`[]`). */
+export type NodeKind = OptionKind | 'object' | 'map' | 'list'
+
+export interface SchemaNode {
+  readonly kind: NodeKind
+  /** The node's own export marker (`.describe('export')`). Map values and list items are not fields: they inherit. */
+  readonly export: boolean
+  readonly description: string
+  /** The default, when the schema has one. Sections and objects created with their parent have `{}`. */
+  readonly default?: unknown
+  readonly hasDefault: boolean
+  /** Allowed values of an enumerated string. */
+  readonly values?: readonly string[]
+  /** Fields of an object or section, by canonical name. */
+  readonly children?: ReadonlyMap<string, SchemaNode>
+  /** The value of a map entry or the item of a list. */
+  readonly item?: SchemaNode
+  /** The Zod schema of this node, unwrapped. */
+  readonly schema: z.ZodType
+}
+
+export const EXPORT_MARKER = 'export'
+
+interface Unwrapped {
+  core: z.ZodType
+  meta: Record<string, unknown>
+  hasDefault: boolean
+  default?: unknown
+}
+
+/** Peels optional/default/prefault/nullable/readonly wrappers and preprocess pipes, merging metadata outward-in. */
+function unwrap(schema: z.ZodType): Unwrapped {
+  const layers: Record<string, unknown>[] = []
+  let hasDefault = false
+  let value: unknown
+  let current = schema
+  for (;;) {
+    const meta = current.meta()
+    if (meta) layers.push(meta)
+    const def = current.def as unknown as Record<string, unknown> & { type: string }
+    if (def.type === 'default' || def.type === 'prefault') {
+      if (!hasDefault) value = def.defaultValue
+      hasDefault = true
+      current = def.innerType as z.ZodType
+    } else if (def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') {
+      current = def.innerType as z.ZodType
+    } else if (def.type === 'pipe' && (def.in as z.ZodType).def.type === 'transform') {
+      current = def.out as z.ZodType // a preprocess step (section switch): the shape is on the way out
+    } else {
+      break
+    }
+  }
+  const meta = Object.assign({}, ...layers.reverse())
+  return { core: current, meta, hasDefault, default: value }
+}
+
+function leafKindOfElement(element: z.ZodType): LeafKind | undefined {
+  const { core, meta } = unwrap(element)
+  if (meta.kind === 'file-or-content') return 'file-or-content[]'
+  if (core.def.type === 'string') return 'string[]'
+  if (core.def.type === 'number') return 'float[]'
+  return undefined
+}
+
+function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
+  if (meta.kind === 'duration' || meta.kind === 'file-or-content' || meta.kind === 'section') return meta.kind
+  const def = core.def as unknown as Record<string, unknown> & { type: string }
+  switch (def.type) {
+    case 'boolean':
+      return 'bool'
+    case 'number':
+      return (core as unknown as { isInt: boolean }).isInt ? 'int' : 'float'
+    case 'string':
+    case 'enum':
+    case 'literal':
+      return 'string'
+    case 'object':
+      return 'object'
+    case 'record': {
+      const value = unwrap(def.valueType as z.ZodType).core.def.type
+      if (value === 'string') return 'map<string,string>'
+      if (value === 'unknown' || value === 'any') return 'map<string,any>'
+      return 'map'
+    }
+    case 'array':
+      return leafKindOfElement(def.element as z.ZodType) ?? 'list'
+    default:
+      throw new Error(`walk: unsupported Zod type "${def.type}"`)
+  }
+}
+
+function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
+  const { core, meta, hasDefault, default: value } = unwrap(schema)
+  const kind = kindOf(core, meta)
+  const def = core.def as unknown as Record<string, unknown>
+  const node: { -readonly [K in keyof SchemaNode]: SchemaNode[K] } = {
+    kind,
+    export: inheritedExport || meta.description === EXPORT_MARKER,
+    description: typeof meta.help === 'string' ? meta.help : '',
+    hasDefault,
+    schema: core,
+  }
+  if (hasDefault) node.default = value
+  if (def.type === 'enum') node.values = Object.values(def.entries as Record<string, string>)
+  if (kind === 'object' || kind === 'section') {
+    const shape = def.shape as Record<string, z.ZodType>
+    node.children = new Map(Object.entries(shape).map(([key, child]) => [key, build(child)]))
+  } else if (kind === 'map') {
+    node.item = build(def.valueType as z.ZodType, true)
+  } else if (kind === 'list') {
+    node.item = build(def.element as z.ZodType, true)
+  }
+  return node
+}
+
+/** The schema tree of a Zod object schema. The root is always exported (it is the configuration itself). */
+export function walk(schema: z.ZodType): SchemaNode {
+  const root = build(schema, true)
+  if (root.kind !== 'object') throw new Error(`walk: the root must be an object schema, found ${root.kind}`)
+  return root
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+/** A path to a file or the content itself (Go's types.FileOrContent); masked like any string. */
+export function fileOrContent() {
+  return z.string().meta({ kind: 'file-or-content' })
+}
+
+/** Turns a section switch into its object: `{}`, `null` and `true` switch it on, `false` off. */
+function switchSection(value: unknown): unknown {
+  if (value === null || value === true) return {}
+  if (value === false) return undefined
+  return value
+}
+
+/** A section: an object that can be switched on empty (`api: {}`, `api:`, `--api`) or off (`--api=false`). */
+export function section<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.preprocess(switchSection, z.strictObject(shape).optional()).meta({ kind: 'section' })
+}
+
+/** A plain group of options. */
+export function group<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape)
+}
+
+/** Created with its parent (Go's SetDefaults), so its defaults apply as soon as the parent exists. */
+export function withParent<T extends z.ZodType>(schema: T) {
+  return schema.prefault({} as never)
+}
+
+/** Named entries: `entryPoints.<name>`, `certificatesResolvers.<name>`. */
+export function named<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value)
+}
+
+/** A map of free-form strings (`<name>` → string). */
+export function stringMap() {
+  return z.record(z.string(), z.string())
+}
