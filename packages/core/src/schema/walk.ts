@@ -135,9 +135,18 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
   return node
 }
 
-/** The schema tree of a Zod object schema. The root is always exported (it is the configuration itself). */
+const trees = new WeakMap<z.ZodType, SchemaNode>()
+
+/**
+ * The schema tree of a Zod object schema, built once per schema instance.
+ * The root is always exported (it is the configuration itself).
+ */
 export function walk(schema: z.ZodType): SchemaNode {
-  const root = build(schema, true)
-  if (root.kind !== 'object') throw new Error(`walk: the root must be an object schema, found ${root.kind}`)
+  let root = trees.get(schema)
+  if (!root) {
+    root = build(schema, true)
+    if (root.kind !== 'object') throw new Error(`walk: the root must be an object schema, found ${root.kind}`)
+    trees.set(schema, root)
+  }
   return root
 }
