@@ -1,0 +1,30 @@
+/**
+ * Splits raw arguments into the CLI's own (kebab-case, parsed by cac) and the configuration
+ * flags (`--a.b.c=value`, read by the core's own parser so that `007` stays `007`).
+ */
+export interface SplitArgs {
+  own: string[]
+  config: string[]
+}
+
+function flagName(arg: string): string {
+  return arg.replace(/^--?/, '').split('=', 1)[0] as string
+}
+
+/** A configuration flag starts with a root option name (any case) or is `--configFile`. */
+export function isConfigFlag(arg: string, roots: ReadonlySet<string>): boolean {
+  if (!arg.startsWith('--')) return false
+  const first = flagName(arg).split(/[.[]/, 1)[0]?.toLowerCase() ?? ''
+  return first === 'configfile' || roots.has(first)
+}
+
+export function splitArgs(argv: readonly string[], roots: ReadonlySet<string>): SplitArgs {
+  const own: string[] = []
+  const config: string[] = []
+  let target = own
+  for (const arg of argv) {
+    if (arg.startsWith('-')) target = isConfigFlag(arg, roots) ? config : own
+    target.push(arg)
+  }
+  return { own, config }
+}

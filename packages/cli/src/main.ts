@@ -1,0 +1,93 @@
+import { cac } from 'cac'
+import { splitArgs } from './args.js'
+import { describeFailure, EXIT, UsageError } from './print.js'
+import { product } from './product.js'
+
+const COMMANDS = ['inspect', 'flags', 'schema', 'check-version', 'send', 'run', 'history'] as const
+const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0] as number
+      row[0] = i
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j] as number
+        row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+        previous = current
+      }
+    }
+    return row[b.length] as number
+  }
+  const best = candidates.map((c) => [c, distance(word, c)] as const).sort((x, y) => x[1] - y[1])[0]
+  return best && best[1] <= Math.max(2, word.length / 3) ? best[0] : undefined
+}
+
+/** cac says "Unknown option `--jsno`"; add the closest option of the command. */
+function withSuggestion(error: unknown, options: readonly { rawName: string; names: string[] }[]): unknown {
+  const unknown = error instanceof Error && /^Unknown option `--?([^`]+)`/.exec(error.message)?.[1]
+  if (!unknown) return error
+  const names = options.flatMap((option) => option.names.filter((name) => name.length > 1))
+  const suggestion = closest(unknown, [...names, 'help'])
+  const hint = suggestion ? ` — did you mean "--${suggestion.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}"?` : ''
+  return new UsageError(`unknown option "--${unknown}"${hint} (see --help)`)
+}
+
+function buildCLI(configFlags: string[]) {
+  const cli = cac('baqup-telemetry')
+  cli
+    .command('inspect', `Show exactly what Baqup's telemetry would send, and why — sends nothing`)
+    .usage(`inspect ${CONFIG_HELP} [--json] [--format yaml|json|toml] [--explain]`)
+    .option('--json', 'Print one JSON object (source, warnings, switches, configuration, anonymized copy, hash, payload)')
+    .option('--format <format>', 'How to print the anonymized configuration: yaml, json or toml', { default: 'yaml' })
+    .option('--explain', 'Print, for every option set, whether it is kept, masked or scrubbed and why')
+    .example('  $ baqup-telemetry inspect --configFile=/etc/baqup/baqup.yaml')
+    .example('  $ baqup-telemetry inspect --entryPoints.web.address=:80 --providers.docker --json')
+    .allowUnknownOptions()
+    // INSPECT
+  cli
+    .command('flags', 'List every configuration option: flag, kind, default, sent or masked, help')
+    .usage('flags [--json | --markdown]')
+    .option('--json', 'Print a JSON array of {path, kind, export, default, description}')
+    .option('--markdown', 'Print the reference as a Markdown table')
+    .example('  $ baqup-telemetry flags | grep providers.docker')
+    .example('  $ baqup-telemetry flags --json | jq \'.[] | select(.export) | .path\'')
+    .action(async (options) => (await import('./commands/flags.js')).flags(options))
+  cli
+    .command('schema', 'Print the JSON Schema (2020-12) of the static configuration, for editors')
+    .example('  $ baqup-telemetry schema > baqup.schema.json')
+    .example('  # first line of baqup.yaml:  # yaml-language-server: $schema=./baqup.schema.json')
+    .action(async () => (await import('./commands/schema.js')).schema())
+  return cli
+}
+
+/** Runs the CLI and returns its exit code; the only place that turns errors into text. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const roots = new Set([...(await import('@baqup/core')).walk(product.schema).children?.keys() ?? []].map((k) => k.toLowerCase()))
+  const { own, config } = splitArgs(argv, roots)
+  const cli = buildCLI(config)
+  cli.help()
+  cli.version(product.version)
+  try {
+    const parsed = cli.parse(['node', 'baqup-telemetry', ...own], { run: false })
+    const word = parsed.args[0]
+    if (!cli.matchedCommand && word !== undefined) {
+      const suggestion = closest(String(word), COMMANDS)
+      throw new UsageError(`unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`)
+    }
+    if (!cli.matchedCommand && !parsed.options.help && !parsed.options.version) {
+      cli.outputHelp()
+      return EXIT.usage
+    }
+    if (config.length > 0 && !['inspect', 'send', 'run'].includes(cli.matchedCommandName ?? '')) {
+      throw new UsageError(`${cli.matchedCommandName} takes no configuration flags (found ${config[0]?.split('=')[0]})`)
+    }
+    const code = await cli.runMatchedCommand()
+    return typeof code === 'number' ? code : EXIT.ok
+  } catch (error) {
+    const { message, code } = describeFailure(withSuggestion(error, cli.matchedCommand?.options ?? []))
+    process.stderr.write(`baqup-telemetry: ${message}\n`)
+    return code
+  }
+}

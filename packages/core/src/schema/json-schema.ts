@@ -1,0 +1,78 @@
+import type { SchemaNode } from './walk.js'
+
+type JSONSchema = Record<string, unknown>
+
+const DURATION_PATTERN = '^([-+]?((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?\\d+(\\.\\d+)?)$'
+
+function leafSchema(node: SchemaNode): JSONSchema {
+  switch (node.kind) {
+    case 'bool':
+      return { type: 'boolean' }
+    case 'int':
+      return { type: 'integer' }
+    case 'float':
+      return { type: 'number' }
+    case 'duration':
+      return { type: ['string', 'number'], pattern: DURATION_PATTERN }
+    case 'string':
+      return node.values ? { type: 'string', enum: node.values } : { type: 'string' }
+    case 'file-or-content':
+      return { type: 'string' }
+    case 'string[]':
+    case 'file-or-content[]':
+      return { type: 'array', items: { type: 'string' } }
+    case 'float[]':
+      return { type: 'array', items: { type: 'number' } }
+    case 'map<string,string>':
+      return { type: 'object', additionalProperties: { type: 'string' } }
+    case 'map<string,any>':
+      return { type: 'object', additionalProperties: true }
+    default:
+      throw new Error(`json-schema: unexpected kind ${node.kind}`)
+  }
+}
+
+function objectSchema(node: SchemaNode): JSONSchema {
+  const properties: Record<string, JSONSchema> = {}
+  for (const [key, child] of node.children ?? []) properties[key] = nodeSchema(child)
+  return { type: 'object', properties, additionalProperties: false }
+}
+
+function nodeSchema(node: SchemaNode): JSONSchema {
+  let schema: JSONSchema
+  switch (node.kind) {
+    case 'object':
+      schema = objectSchema(node)
+      break
+    case 'section':
+      // `api: {}`, `api:` (null) and `api: true` switch a section on, `false` off.
+      schema = { anyOf: [objectSchema(node), { type: ['null', 'boolean'] }] }
+      break
+    case 'map':
+      schema = { type: 'object', additionalProperties: nodeSchema(node.item as SchemaNode) }
+      break
+    case 'list':
+      schema = { type: 'array', items: nodeSchema(node.item as SchemaNode) }
+      break
+    default:
+      schema = leafSchema(node)
+      if (node.default !== undefined) schema.default = node.default
+  }
+  return node.description ? { description: node.description, ...schema } : schema
+}
+
+/**
+ * JSON Schema (2020-12) of a configuration, for editors (YAML language server, TOML tooling).
+ * The dynamic-configuration keys an editor may meet at the root are allowed, not described.
+ */
+export function toJSONSchema(root: SchemaNode, meta: { id?: string; title?: string } = {}): JSONSchema {
+  const schema = objectSchema(root)
+  const properties = schema.properties as Record<string, JSONSchema>
+  for (const key of ['http', 'tcp', 'udp', 'tls', '$schema']) properties[key] = {}
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...(meta.id ? { $id: meta.id } : {}),
+    ...(meta.title ? { title: meta.title } : {}),
+    ...schema,
+  }
+}
