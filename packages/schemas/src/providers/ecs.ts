@@ -1,21 +1,27 @@
 import { z } from 'zod'
 import { section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
+import { labelOptions } from './common.js'
+
+const { constraints, exposedByDefault, defaultRule } = labelOptions('ECS tasks', 'label')
 
 /** providers.ecs */
 export const ecs = exported(
   section({
-    constraints: masked(z.string(), 'TODO'),
-    exposedByDefault: exported(z.boolean().default(true), 'TODO'),
-    refreshSeconds: exported(z.int().default(15), 'TODO'),
-    defaultRule: masked(z.string().default('Host(`{{ normalize .Name }}`)'), 'TODO'),
-    clusters: masked(z.array(z.string()).default(['default']), 'TODO'),
-    autoDiscoverClusters: exported(z.boolean().default(false), 'TODO'),
-    healthyTasksOnly: exported(z.boolean().default(false), 'TODO'),
-    ecsAnywhere: exported(z.boolean().default(false), 'TODO'),
-    region: masked(z.string(), 'TODO'),
-    accessKeyID: masked(z.string(), 'TODO'),
-    secretAccessKey: masked(z.string(), 'TODO'),
+    constraints,
+    exposedByDefault,
+    refreshSeconds: exported(z.int().default(15), 'Interval between two polls of the ECS API, in seconds.'),
+    defaultRule,
+    clusters: masked(z.array(z.string()).default(['default']), 'Names of the ECS clusters to read.'),
+    autoDiscoverClusters: exported(
+      z.boolean().default(false),
+      'Read every ECS cluster the credentials can list, instead of those in clusters.',
+    ),
+    healthyTasksOnly: exported(z.boolean().default(false), 'Route only to tasks that ECS reports healthy.'),
+    ecsAnywhere: exported(z.boolean().default(false), 'Also read tasks running on ECS Anywhere (external) instances.'),
+    region: masked(z.string(), "AWS region of the clusters; empty means the SDK's default."),
+    accessKeyID: masked(z.string(), "AWS access key ID; empty means the SDK's default credential chain."),
+    secretAccessKey: masked(z.string(), 'AWS secret access key that goes with accessKeyID.'),
   }),
-  'TODO',
+  'Builds routes from the labels of AWS ECS tasks.',
 )

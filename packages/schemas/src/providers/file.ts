@@ -6,11 +6,14 @@ import { exported, masked } from '../meta.js'
 export const file = exported(
   withParent(
     group({
-      directory: masked(z.string(), 'TODO'),
-      watch: exported(z.boolean().default(true), 'TODO'),
-      filename: masked(z.string(), 'TODO'),
-      debugLogGeneratedTemplate: exported(z.boolean().default(false), 'TODO'),
+      directory: masked(z.string(), 'Folder whose YAML and TOML files hold dynamic configuration.'),
+      watch: exported(z.boolean().default(true), 'Reload the configuration when the file or folder changes.'),
+      filename: masked(z.string(), 'One YAML or TOML file that holds dynamic configuration.'),
+      debugLogGeneratedTemplate: exported(
+        z.boolean().default(false),
+        'Log, at debug level, the configuration that Go templates produced.',
+      ),
     }),
   ),
-  'TODO',
+  'Reads dynamic configuration from YAML or TOML files (directory or filename).',
 )

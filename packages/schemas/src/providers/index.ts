@@ -21,7 +21,10 @@ import { swarm } from './swarm.js'
 export const providers = exported(
   withParent(
     group({
-      providersThrottleDuration: exported(duration().default('2s'), 'TODO'),
+      providersThrottleDuration: exported(
+        duration().default('2s'),
+        'Wait after a provider event before reloading, so a burst of events reloads once; a duration.',
+      ),
       precedence: exported(
         z
           .array(z.string())
@@ -44,7 +47,7 @@ export const providers = exported(
             'zookeeper',
             'rest',
           ]),
-        'TODO',
+        'Provider names, first wins: orders the routers of equal priority that match a request.',
       ),
       docker,
       swarm,
@@ -66,5 +69,5 @@ export const providers = exported(
       plugin,
     }),
   ),
-  'TODO',
+  'Where Baqup reads its routing (dynamic) configuration from.',
 )

@@ -1,33 +1,43 @@
 import { z } from 'zod'
-import { duration } from '../duration.js'
 import { group, section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
+import { kubernetesOptions, kubernetesThrottleDuration } from './common.js'
+
+const { endpoint, token, certAuthFilePath, namespaces, labelSelector } = kubernetesOptions(
+  z.string(),
+  'Knative ingresses',
+)
+
+/** The Kubernetes service that exposes one kind of Knative traffic. */
+function serviceRef(traffic: string) {
+  return masked(
+    group({
+      desc: masked(z.string(), `Name of the Kubernetes service of ${traffic} traffic.`),
+      namespace: masked(z.string(), `Namespace of the Kubernetes service of ${traffic} traffic.`),
+    }),
+    `Kubernetes service that exposes Knative's ${traffic} traffic.`,
+  )
+}
 
 /** providers.knative */
 export const knative = exported(
   section({
-    endpoint: masked(z.string(), 'TODO'),
-    token: masked(z.string(), 'TODO'),
-    certAuthFilePath: masked(z.string(), 'TODO'),
-    namespaces: masked(z.array(z.string()), 'TODO'),
-    labelSelector: masked(z.string(), 'TODO'),
-    publicEntrypoints: exported(z.array(z.string()), 'TODO'),
-    publicService: masked(
-      group({
-        desc: masked(z.string(), 'TODO'),
-        namespace: masked(z.string(), 'TODO'),
-      }),
-      'TODO',
+    endpoint,
+    token,
+    certAuthFilePath,
+    namespaces,
+    labelSelector,
+    publicEntrypoints: exported(
+      z.array(z.string()),
+      "Entry points serving Knative's public traffic; empty means all of them.",
     ),
-    privateEntrypoints: exported(z.array(z.string()), 'TODO'),
-    privateService: masked(
-      group({
-        desc: masked(z.string(), 'TODO'),
-        namespace: masked(z.string(), 'TODO'),
-      }),
-      'TODO',
+    publicService: serviceRef('public'),
+    privateEntrypoints: exported(
+      z.array(z.string()),
+      "Entry points serving Knative's cluster-local traffic; empty skips that traffic.",
     ),
-    throttleDuration: masked(duration().default('0s'), 'TODO'),
+    privateService: serviceRef('cluster-local'),
+    throttleDuration: kubernetesThrottleDuration(masked),
   }),
-  'TODO',
+  'Builds routes from Knative Serving resources (needs experimental.knative).',
 )

@@ -1,24 +1,38 @@
 import { z } from 'zod'
-import { duration } from '../duration.js'
 import { fileOrContent, section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
+import { kubernetesOptions } from './common.js'
+
+const {
+  endpoint,
+  token,
+  certAuthFilePath,
+  namespaces,
+  allowExternalNameServices,
+  crossProviderNamespaces,
+  labelSelector,
+  throttleDuration,
+  allowEmptyServices,
+  nativeLBByDefault,
+  disableClusterScopeResources,
+} = kubernetesOptions(fileOrContent(), 'custom resources')
 
 /** providers.kubernetesCRD */
 export const kubernetesCRD = exported(
   section({
-    endpoint: masked(z.string(), 'TODO'),
-    token: masked(fileOrContent(), 'TODO'),
-    certAuthFilePath: masked(z.string(), 'TODO'),
-    namespaces: masked(z.array(z.string()), 'TODO'),
-    allowCrossNamespace: exported(z.boolean().default(false), 'TODO'),
-    allowExternalNameServices: exported(z.boolean().default(false), 'TODO'),
-    crossProviderNamespaces: masked(z.array(z.string()), 'TODO'),
-    labelSelector: masked(z.string(), 'TODO'),
-    ingressClass: masked(z.string(), 'TODO'),
-    throttleDuration: exported(duration().default('0s'), 'TODO'),
-    allowEmptyServices: exported(z.boolean().default(false), 'TODO'),
-    nativeLBByDefault: exported(z.boolean().default(false), 'TODO'),
-    disableClusterScopeResources: exported(z.boolean().default(false), 'TODO'),
+    endpoint,
+    token,
+    certAuthFilePath,
+    namespaces,
+    allowCrossNamespace: exported(z.boolean().default(false), 'Let resources reference resources of other namespaces.'),
+    allowExternalNameServices,
+    crossProviderNamespaces,
+    labelSelector,
+    ingressClass: masked(z.string(), 'Only read resources of this ingress class (ingressClassName or annotation).'),
+    throttleDuration,
+    allowEmptyServices,
+    nativeLBByDefault,
+    disableClusterScopeResources,
   }),
-  'TODO',
+  "Builds routes from Baqup's Kubernetes custom resources (IngressRoute, Middleware…).",
 )

@@ -1,34 +1,57 @@
 import { z } from 'zod'
-import { duration } from '../duration.js'
 import { fileOrContent, group, section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
+import { kubernetesOptions } from './common.js'
+
+const {
+  endpoint,
+  token,
+  certAuthFilePath,
+  namespaces,
+  labelSelector,
+  throttleDuration,
+  allowEmptyServices,
+  allowExternalNameServices,
+  crossProviderNamespaces,
+  disableClusterScopeResources,
+  nativeLBByDefault,
+} = kubernetesOptions(fileOrContent(), 'Ingresses')
 
 /** providers.kubernetesIngress */
 export const kubernetesIngress = exported(
   section({
-    endpoint: masked(z.string(), 'TODO'),
-    token: masked(fileOrContent(), 'TODO'),
-    certAuthFilePath: masked(z.string(), 'TODO'),
-    namespaces: masked(z.array(z.string()), 'TODO'),
-    labelSelector: masked(z.string(), 'TODO'),
-    ingressClass: masked(z.string(), 'TODO'),
+    endpoint,
+    token,
+    certAuthFilePath,
+    namespaces,
+    labelSelector,
+    ingressClass: masked(z.string(), 'Only read Ingresses of this IngressClass or kubernetes.io/ingress.class value.'),
     ingressEndpoint: masked(
       group({
-        ip: masked(z.string(), 'TODO'),
-        hostname: masked(z.string(), 'TODO'),
-        publishedService: masked(z.string(), 'TODO'),
+        ip: masked(z.string(), 'IP address written into the status of the Ingresses served.'),
+        hostname: masked(z.string(), 'Host name written into the status of the Ingresses served.'),
+        publishedService: masked(z.string(), 'Service (namespace/name) whose status address is copied to Ingresses.'),
       }),
-      'TODO',
+      'Address Baqup writes into the status of the Ingresses it serves.',
     ),
-    reportNodeInternalIPs: exported(z.boolean().default(false), 'TODO'),
-    throttleDuration: exported(duration().default('0s'), 'TODO'),
-    allowEmptyServices: exported(z.boolean().default(false), 'TODO'),
-    allowExternalNameServices: exported(z.boolean().default(false), 'TODO'),
-    crossProviderNamespaces: masked(z.array(z.string()), 'TODO'),
-    disableIngressClassLookup: exported(z.boolean().default(false), 'TODO'),
-    disableClusterScopeResources: exported(z.boolean().default(false), 'TODO'),
-    nativeLBByDefault: exported(z.boolean().default(false), 'TODO'),
-    strictPrefixMatching: exported(z.boolean().default(false), 'TODO'),
+    reportNodeInternalIPs: exported(
+      z.boolean().default(false),
+      "Write the nodes' internal IPs into Ingress status (excludes ingressEndpoint).",
+    ),
+    throttleDuration,
+    allowEmptyServices,
+    allowExternalNameServices,
+    crossProviderNamespaces,
+    disableIngressClassLookup: exported(
+      z.boolean().default(false),
+      'Do not look IngressClasses up (deprecated: use disableClusterScopeResources).',
+    ),
+    disableClusterScopeResources,
+    nativeLBByDefault,
+    strictPrefixMatching: exported(
+      z.boolean().default(false),
+      'Match Prefix paths by whole segments, as the Ingress spec says (/foo matches /foo/a, not /foobar).',
+    ),
   }),
-  'TODO',
+  'Builds routes from Kubernetes Ingress resources.',
 )

@@ -5,7 +5,10 @@ import { exported } from '../meta.js'
 /** providers.rest */
 export const rest = exported(
   section({
-    insecure: exported(z.boolean().default(false), 'TODO'),
+    insecure: exported(
+      z.boolean().default(false),
+      'Serve the REST endpoint on the entry point named baqup, with no protection.',
+    ),
   }),
-  'TODO',
+  'Accepts dynamic configuration pushed to an HTTP endpoint (PUT /api/providers/rest).',
 )
