@@ -2,93 +2,72 @@ import { z } from 'zod'
 import { duration } from './duration.js'
 import { group, section, stringMap, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
+import { otlpResource, otlpTransports } from './otlp.js'
 
-/** accessLog */
+const filters = exported(
+  withParent(
+    group({
+      statusCodes: exported(z.array(z.string()), 'Log only these status codes or ranges, such as 200 or 500-599.'),
+      retryAttempts: exported(z.boolean().default(false), 'Log requests that were retried at least once.'),
+      minDuration: exported(duration().default('0s'), 'Log requests that took longer than this.'),
+    }),
+  ),
+  'Keep only the access log lines that match one of these filters.',
+)
+
+const fields = exported(
+  withParent(
+    group({
+      defaultMode: exported(z.string().default('keep'), 'Treatment of fields not listed in names: keep or drop.'),
+      names: exported(stringMap(), 'Treatment of individual fields (field name → keep or drop).'),
+      headers: exported(
+        withParent(
+          group({
+            defaultMode: exported(
+              z.string().default('drop'),
+              'Treatment of headers not listed in names: keep, drop or redact.',
+            ),
+            names: masked(stringMap(), 'Treatment of individual headers (header name → keep, drop or redact).'),
+          }),
+        ),
+        'Which request headers access log lines keep, drop or redact.',
+      ),
+      queryParameters: exported(
+        withParent(
+          group({
+            defaultMode: exported(z.string().default('keep'), 'Treatment of query parameters: keep or drop.'),
+          }),
+        ),
+        'Whether access log lines keep the query parameters of requests.',
+      ),
+    }),
+  ),
+  'Which fields access log lines contain.',
+)
+
+/** One line per request handled. */
 export const accessLog = exported(
   section({
-    filePath: masked(z.string(), 'TODO'),
-    format: exported(z.string().default('common'), 'TODO'),
-    filters: exported(
-      withParent(
-        group({
-          statusCodes: exported(z.array(z.string()), 'TODO'),
-          retryAttempts: exported(z.boolean().default(false), 'TODO'),
-          minDuration: exported(duration().default('0s'), 'TODO'),
-        }),
-      ),
-      'TODO',
+    filePath: masked(z.string(), 'File the access log is written to; standard output when empty.'),
+    format: exported(z.string().default('common'), 'Access log format: common, genericCLF or json.'),
+    filters,
+    fields,
+    bufferingSize: exported(z.int().default(0), 'Access log lines buffered in memory before being written (count).'),
+    addInternals: exported(
+      z.boolean().default(false),
+      'Also log requests to internal services (API, dashboard, ping).',
     ),
-    fields: exported(
-      withParent(
-        group({
-          defaultMode: exported(z.string().default('keep'), 'TODO'),
-          names: exported(stringMap(), 'TODO'),
-          headers: exported(
-            withParent(
-              group({
-                defaultMode: exported(z.string().default('drop'), 'TODO'),
-                names: masked(stringMap(), 'TODO'),
-              }),
-            ),
-            'TODO',
-          ),
-          queryParameters: exported(
-            withParent(
-              group({
-                defaultMode: exported(z.string().default('keep'), 'TODO'),
-              }),
-            ),
-            'TODO',
-          ),
-        }),
-      ),
-      'TODO',
+    dualOutput: exported(
+      z.boolean().default(false),
+      'Keep writing the file or stdout access log while OTLP export is on.',
     ),
-    bufferingSize: exported(z.int().default(0), 'TODO'),
-    addInternals: exported(z.boolean().default(false), 'TODO'),
-    dualOutput: exported(z.boolean().default(false), 'TODO'),
     otlp: exported(
       section({
-        serviceName: masked(z.string().default('baqup'), 'TODO'),
-        resourceAttributes: masked(stringMap(), 'TODO'),
-        grpc: exported(
-          section({
-            endpoint: masked(z.string().default('localhost:4317'), 'TODO'),
-            insecure: exported(z.boolean().default(false), 'TODO'),
-            tls: exported(
-              group({
-                ca: masked(z.string(), 'TODO'),
-                cert: masked(z.string(), 'TODO'),
-                key: masked(z.string(), 'TODO'),
-                insecureSkipVerify: exported(z.boolean().default(false), 'TODO'),
-              }),
-              'TODO',
-            ),
-            headers: masked(stringMap(), 'TODO'),
-          }),
-          'TODO',
-        ),
-        http: exported(
-          withParent(
-            section({
-              endpoint: masked(z.string().default('https://localhost:4318'), 'TODO'),
-              tls: exported(
-                group({
-                  ca: masked(z.string(), 'TODO'),
-                  cert: masked(z.string(), 'TODO'),
-                  key: masked(z.string(), 'TODO'),
-                  insecureSkipVerify: exported(z.boolean().default(false), 'TODO'),
-                }),
-                'TODO',
-              ),
-              headers: masked(stringMap(), 'TODO'),
-            }),
-          ),
-          'TODO',
-        ),
+        ...otlpResource('access logs'),
+        ...otlpTransports('access logs'),
       }),
-      'TODO',
+      'Send access logs to an OpenTelemetry collector (needs experimental.otlplogs).',
     ),
   }),
-  'TODO',
+  'Write an access log line for every request Baqup handles.',
 )

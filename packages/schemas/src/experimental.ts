@@ -2,58 +2,67 @@ import { z } from 'zod'
 import { group, named, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
 
-/** experimental */
+/** The sandbox of a WebAssembly plugin; its values stay on the machine. */
+function pluginSettings() {
+  return masked(
+    withParent(
+      group({
+        envs: masked(z.array(z.string()), 'Environment variables passed to the plugin.'),
+        mounts: masked(z.array(z.string()), 'Host directories mounted into the plugin sandbox.'),
+        useUnsafe: masked(z.boolean().default(false), 'Let the plugin use Go’s unsafe package.'),
+      }),
+    ),
+    'Sandbox settings of the plugin (WebAssembly plugins only).',
+  )
+}
+
+function enables(feature: string) {
+  return exported(z.boolean().default(false), `Enable the ${feature}.`)
+}
+
+/** Features whose configuration may still change. */
 export const experimental = exported(
   group({
     plugins: exported(
       named(
         group({
-          moduleName: exported(z.string(), 'TODO'),
-          version: exported(z.string(), 'TODO'),
-          hash: exported(z.string(), 'TODO'),
-          settings: masked(
-            withParent(
-              group({
-                envs: masked(z.array(z.string()), 'TODO'),
-                mounts: masked(z.array(z.string()), 'TODO'),
-                useUnsafe: masked(z.boolean().default(false), 'TODO'),
-              }),
-            ),
-            'TODO',
-          ),
+          moduleName: exported(z.string(), 'Module name of the plugin in the plugin catalog.'),
+          version: exported(z.string(), 'Version of the plugin to download.'),
+          hash: exported(z.string(), 'Expected hash of the plugin archive, checked after download.'),
+          settings: pluginSettings(),
         }),
       ),
-      'TODO',
+      'Plugins downloaded from the plugin catalog, by name.',
     ),
     localPlugins: exported(
       named(
         group({
-          moduleName: exported(z.string(), 'TODO'),
-          settings: masked(
-            withParent(
-              group({
-                envs: masked(z.array(z.string()), 'TODO'),
-                mounts: masked(z.array(z.string()), 'TODO'),
-                useUnsafe: masked(z.boolean().default(false), 'TODO'),
-              }),
-            ),
-            'TODO',
-          ),
+          moduleName: exported(z.string(), 'Module name of the plugin, found under ./plugins-local/src.'),
+          settings: pluginSettings(),
         }),
       ),
-      'TODO',
+      'Plugins loaded from local source code, by name.',
     ),
-    abortOnPluginFailure: exported(z.boolean().default(false), 'TODO'),
+    abortOnPluginFailure: exported(
+      z.boolean().default(false),
+      'Refuse to start when a plugin fails to load, instead of skipping it.',
+    ),
     fastProxy: exported(
       section({
-        debug: exported(z.boolean().default(false), 'TODO'),
+        debug: exported(z.boolean().default(false), 'Log debugging details of the fast proxy.'),
       }),
-      'TODO',
+      'Use the faster experimental proxy implementation for HTTP/1.1 backends.',
     ),
-    otlplogs: exported(z.boolean().default(false), 'TODO'),
-    knative: exported(z.boolean().default(false), 'TODO'),
-    kubernetesIngressNGINX: exported(z.boolean().default(false), 'TODO'),
-    kubernetesGateway: exported(z.boolean().default(false), 'TODO'),
+    otlplogs: exported(
+      z.boolean().default(false),
+      'Enable sending the log and access logs over OTLP (log.otlp, accessLog.otlp).',
+    ),
+    knative: enables('Knative provider (providers.knative)'),
+    kubernetesIngressNGINX: enables('Kubernetes Ingress NGINX provider (providers.kubernetesIngressNGINX)'),
+    kubernetesGateway: exported(
+      z.boolean().default(false),
+      'Deprecated: the Kubernetes Gateway provider no longer needs this switch.',
+    ),
   }),
-  'TODO',
+  'Features that are not stable yet; their options may change.',
 )

@@ -2,14 +2,23 @@ import { z } from 'zod'
 import { group, withParent } from './kinds.js'
 import { exported } from './meta.js'
 
-/** global */
+/** Instance-wide switches, among them the two telemetry mechanisms. */
 export const global = exported(
   withParent(
     group({
-      checkNewVersion: exported(z.boolean().default(true), 'TODO'),
-      sendAnonymousUsage: exported(z.boolean().default(false), 'TODO'),
-      notAppendXForwardedFor: exported(z.boolean().default(false), 'TODO'),
+      checkNewVersion: exported(
+        z.boolean().default(true),
+        'Check once a day whether a newer Baqup release exists and log a warning if so.',
+      ),
+      sendAnonymousUsage: exported(
+        z.boolean().default(false),
+        'Send anonymous usage statistics once a day: version, keyed hash and masked configuration.',
+      ),
+      notAppendXForwardedFor: exported(
+        z.boolean().default(false),
+        'Do not append the client IP to X-Forwarded-For on any entry point.',
+      ),
     }),
   ),
-  'TODO',
+  'Settings of the whole instance: version check, usage statistics, X-Forwarded-For.',
 )

@@ -2,12 +2,18 @@ import { z } from 'zod'
 import { section } from './kinds.js'
 import { exported, masked } from './meta.js'
 
-/** hostResolver */
+/** DNS resolution of host names, for CNAME flattening. */
 export const hostResolver = exported(
   section({
-    cnameFlattening: exported(z.boolean().default(false), 'TODO'),
-    resolvConfig: masked(z.string().default('/etc/resolv.conf'), 'TODO'),
-    resolvDepth: exported(z.int().default(5), 'TODO'),
+    cnameFlattening: exported(
+      z.boolean().default(false),
+      'Follow the CNAME chain of request hosts so that Host rules also match the final name.',
+    ),
+    resolvConfig: masked(
+      z.string().default('/etc/resolv.conf'),
+      'Path of the resolv.conf file listing the DNS servers.',
+    ),
+    resolvDepth: exported(z.int().default(5), 'Maximum number of CNAME records followed in a chain (count).'),
   }),
-  'TODO',
+  'Resolve host names through DNS, with CNAME flattening.',
 )

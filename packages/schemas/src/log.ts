@@ -1,60 +1,26 @@
 import { z } from 'zod'
-import { group, section, stringMap, withParent } from './kinds.js'
+import { section } from './kinds.js'
 import { exported, masked } from './meta.js'
+import { otlpResource, otlpTransports } from './otlp.js'
 
-/** log */
+/** Baqup's own log (not the access log). */
 export const log = exported(
   section({
-    level: exported(z.string().default('ERROR'), 'TODO'),
-    format: exported(z.string().default('common'), 'TODO'),
-    noColor: exported(z.boolean().default(false), 'TODO'),
-    filePath: masked(z.string(), 'TODO'),
-    maxSize: exported(z.int().default(0), 'TODO'),
-    maxAge: exported(z.int().default(0), 'TODO'),
-    maxBackups: exported(z.int().default(0), 'TODO'),
-    compress: exported(z.boolean().default(false), 'TODO'),
+    level: exported(z.string().default('ERROR'), 'Log level: TRACE, DEBUG, INFO, WARN, ERROR, FATAL or PANIC.'),
+    format: exported(z.string().default('common'), 'Log format: common or json.'),
+    noColor: exported(z.boolean().default(false), 'Disable colours in the common format.'),
+    filePath: masked(z.string(), 'File the log is written to; standard output when empty.'),
+    maxSize: exported(z.int().default(0), 'Size at which the log file is rotated, in megabytes (0 means 100).'),
+    maxAge: exported(z.int().default(0), 'Days rotated log files are kept (0 keeps them regardless of age).'),
+    maxBackups: exported(z.int().default(0), 'Number of rotated log files kept (0 keeps them all).'),
+    compress: exported(z.boolean().default(false), 'Compress rotated log files with gzip.'),
     otlp: exported(
       section({
-        serviceName: masked(z.string().default('baqup'), 'TODO'),
-        resourceAttributes: masked(stringMap(), 'TODO'),
-        grpc: exported(
-          section({
-            endpoint: masked(z.string().default('localhost:4317'), 'TODO'),
-            insecure: exported(z.boolean().default(false), 'TODO'),
-            tls: exported(
-              group({
-                ca: masked(z.string(), 'TODO'),
-                cert: masked(z.string(), 'TODO'),
-                key: masked(z.string(), 'TODO'),
-                insecureSkipVerify: exported(z.boolean().default(false), 'TODO'),
-              }),
-              'TODO',
-            ),
-            headers: masked(stringMap(), 'TODO'),
-          }),
-          'TODO',
-        ),
-        http: exported(
-          withParent(
-            section({
-              endpoint: masked(z.string().default('https://localhost:4318'), 'TODO'),
-              tls: exported(
-                group({
-                  ca: masked(z.string(), 'TODO'),
-                  cert: masked(z.string(), 'TODO'),
-                  key: masked(z.string(), 'TODO'),
-                  insecureSkipVerify: exported(z.boolean().default(false), 'TODO'),
-                }),
-                'TODO',
-              ),
-              headers: masked(stringMap(), 'TODO'),
-            }),
-          ),
-          'TODO',
-        ),
+        ...otlpResource('logs'),
+        ...otlpTransports('logs'),
       }),
-      'TODO',
+      'Also send the log to an OpenTelemetry collector (needs experimental.otlplogs).',
     ),
   }),
-  'TODO',
+  "Baqup's own log: level, format, file and rotation.",
 )

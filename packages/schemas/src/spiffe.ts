@@ -2,10 +2,10 @@ import { z } from 'zod'
 import { group } from './kinds.js'
 import { masked } from './meta.js'
 
-/** spiffe */
+/** Where SPIFFE identities come from, for `serversTransport.spiffe`. */
 export const spiffe = masked(
   group({
-    workloadAPIAddr: masked(z.string(), 'TODO'),
+    workloadAPIAddr: masked(z.string(), 'Address of the SPIFFE workload API, such as a unix:// socket.'),
   }),
-  'TODO',
+  'Connection to the SPIFFE workload API that provides backend identities.',
 )

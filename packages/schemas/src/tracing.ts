@@ -1,60 +1,25 @@
 import { z } from 'zod'
-import { group, section, stringMap, withParent } from './kinds.js'
+import { section, stringMap, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
+import { otlpResource, otlpTransports } from './otlp.js'
 
-/** tracing */
+/** Distributed tracing, exported with OpenTelemetry. */
 export const tracing = exported(
   section({
-    serviceName: masked(z.string().default('baqup'), 'TODO'),
-    resourceAttributes: masked(stringMap(), 'TODO'),
-    capturedRequestHeaders: masked(z.array(z.string()), 'TODO'),
-    capturedResponseHeaders: masked(z.array(z.string()), 'TODO'),
-    safeQueryParams: masked(z.array(z.string()), 'TODO'),
-    sampleRate: exported(z.number().default(1), 'TODO'),
-    addInternals: exported(z.boolean().default(false), 'TODO'),
-    otlp: exported(
-      withParent(
-        section({
-          grpc: exported(
-            section({
-              endpoint: masked(z.string().default('localhost:4317'), 'TODO'),
-              insecure: exported(z.boolean().default(false), 'TODO'),
-              tls: exported(
-                group({
-                  ca: masked(z.string(), 'TODO'),
-                  cert: masked(z.string(), 'TODO'),
-                  key: masked(z.string(), 'TODO'),
-                  insecureSkipVerify: exported(z.boolean().default(false), 'TODO'),
-                }),
-                'TODO',
-              ),
-              headers: masked(stringMap(), 'TODO'),
-            }),
-            'TODO',
-          ),
-          http: exported(
-            withParent(
-              section({
-                endpoint: masked(z.string().default('https://localhost:4318'), 'TODO'),
-                tls: exported(
-                  group({
-                    ca: masked(z.string(), 'TODO'),
-                    cert: masked(z.string(), 'TODO'),
-                    key: masked(z.string(), 'TODO'),
-                    insecureSkipVerify: exported(z.boolean().default(false), 'TODO'),
-                  }),
-                  'TODO',
-                ),
-                headers: masked(stringMap(), 'TODO'),
-              }),
-            ),
-            'TODO',
-          ),
-        }),
-      ),
-      'TODO',
+    ...otlpResource('traces'),
+    capturedRequestHeaders: masked(z.array(z.string()), 'Request headers recorded as span attributes.'),
+    capturedResponseHeaders: masked(z.array(z.string()), 'Response headers recorded as span attributes.'),
+    safeQueryParams: masked(z.array(z.string()), 'Query parameters recorded in clear in spans; others are redacted.'),
+    sampleRate: exported(z.number().default(1), 'Fraction of requests traced, from 0 (none) to 1 (all).'),
+    addInternals: exported(
+      z.boolean().default(false),
+      'Also trace requests to internal services (API, dashboard, ping).',
     ),
-    globalAttributes: masked(stringMap(), 'TODO'),
+    otlp: exported(
+      withParent(section(otlpTransports('traces'))),
+      'Export traces to an OpenTelemetry collector over OTLP (the default exporter).',
+    ),
+    globalAttributes: masked(stringMap(), 'Deprecated: attributes added to every span; use resourceAttributes.'),
   }),
-  'TODO',
+  'Record distributed traces of requests and export them with OpenTelemetry.',
 )
