@@ -86,9 +86,9 @@ ${switchOff('global.checkNewVersion')}
 |---|---|---|
 ${rows.join('\n')}
 
-## Where Baqup is stricter than the reference
+## Where Baqup departs from the reference
 
-Baqup's static configuration is Traefik's; the export flags follow Traefik's, except here:
+Baqup's static configuration is Traefik's; the export flags follow Traefik's, except here (one option more readable, the rest stricter):
 
 | Option | Export | Reason |
 |---|---|---|
