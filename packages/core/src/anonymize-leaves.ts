@@ -1,0 +1,109 @@
+import type { z } from 'zod'
+import type { Decision, DecisionKind } from './explain.js'
+import type { NodeKind, SchemaNode } from './schema/walk.js'
+import { scrub } from './scrub.js'
+
+/**
+ * The leaves of the anonymization walk: what happens to one value, kept (exported) or reset
+ * (not exported), and the bookkeeping that `explain` reads.
+ */
+
+/** What a non-exported, non-empty string becomes (Go's redactor `maskShort`). */
+export const MASKED = 'xxxx'
+
+/** Marks a value that is left out of the output. */
+export const OMIT: unique symbol = Symbol('omit')
+export type Out = unknown
+
+/** The decisions are collected only when explaining; anonymizing alone builds no path strings. */
+export interface Walk {
+  readonly decisions?: Decision[]
+}
+
+export function note(walk: Walk, path: string, decision: DecisionKind, reason: string): void {
+  walk.decisions?.push({ path, decision, reason })
+}
+
+export function removed(walk: Walk, path: string, reason: string): typeof OMIT {
+  note(walk, path, 'removed', reason)
+  return OMIT
+}
+
+const PLAIN_KEY = /^[\w-]+$/
+
+/** `parent.key`, or `parent["key.with.dots"]` when the key would be ambiguous. */
+export function fieldPath(walk: Walk, parent: string, key: string): string {
+  if (!walk.decisions) return ''
+  if (!PLAIN_KEY.test(key)) return `${parent}[${JSON.stringify(key)}]`
+  return parent === '' ? key : `${parent}.${key}`
+}
+
+export const itemPath = (walk: Walk, parent: string, index: number) => (walk.decisions ? `${parent}[${index}]` : '')
+
+/** A string that survives: an enumerated value as the schema lists it, anything else through the scrub pass. */
+export function keepString(node: SchemaNode, value: string, walk: Walk, path: string): string {
+  if (node.values?.includes(value)) {
+    note(walk, path, 'kept', 'exported')
+    return value
+  }
+  const result = scrub(value)
+  if (result.pattern) note(walk, path, 'scrubbed', `scrubbed: ${result.pattern}`)
+  else note(walk, path, 'kept', 'exported')
+  return result.value
+}
+
+export function keepStrings(node: SchemaNode, value: unknown[], walk: Walk, path: string): Out {
+  if (value.length === 0) note(walk, path, 'kept', 'exported')
+  const out: string[] = []
+  for (let index = 0; index < value.length; index++) {
+    const item = value[index]
+    const at = itemPath(walk, path, index)
+    if (typeof item === 'string') out.push(keepString(node, item, walk, at))
+    else removed(walk, at, 'unexpected value')
+  }
+  return out
+}
+
+export function keepScalar(kind: NodeKind, value: unknown, walk: Walk, path: string): Out {
+  const valid =
+    kind === 'bool'
+      ? typeof value === 'boolean'
+      : kind === 'float[]'
+        ? Array.isArray(value) && value.every(Number.isFinite)
+        : Number.isFinite(value) && (kind !== 'int' || Number.isInteger(value))
+  if (!valid) return removed(walk, path, 'unexpected value')
+  note(walk, path, 'kept', 'exported')
+  return value
+}
+
+/** Durations come out in the schema's canonical form; a value the schema cannot read is not kept. */
+export function keepDuration(node: SchemaNode, value: unknown, walk: Walk, path: string): Out {
+  const parsed = (node.schema as z.ZodType).safeParse(value)
+  if (!parsed.success || typeof parsed.data !== 'string') return removed(walk, path, 'unexpected value')
+  note(walk, path, 'kept', 'exported')
+  return parsed.data
+}
+
+/** How a removed kind is named in a reason. */
+function kindLabel(kind: NodeKind): string {
+  if (kind.startsWith('map')) return 'map'
+  if (kind === 'list' || kind === 'float[]') return 'list'
+  if (kind === 'int' || kind === 'float') return 'number'
+  return kind
+}
+
+/** A field that is not exported: Go's redactor resets it to `xxxx` (strings) or its zero value (omitted). */
+export function reset(node: SchemaNode, value: unknown, walk: Walk, path: string): Out {
+  const strings = node.kind === 'string' || node.kind === 'file-or-content'
+  if (strings && typeof value === 'string' && value !== '') {
+    note(walk, path, 'masked', 'not exported')
+    return MASKED
+  }
+  const lists = node.kind === 'string[]' || node.kind === 'file-or-content[]'
+  if (lists && Array.isArray(value) && value.length > 0) {
+    note(walk, path, 'masked', 'not exported')
+    return value.map(() => MASKED)
+  }
+  const empty = value === '' || (Array.isArray(value) && value.length === 0)
+  return removed(walk, path, `not exported: removed (${empty ? 'empty' : kindLabel(node.kind)})`)
+}

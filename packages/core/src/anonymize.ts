@@ -1,0 +1,158 @@
+import type { z } from 'zod'
+import {
+  fieldPath,
+  itemPath,
+  keepDuration,
+  keepScalar,
+  keepString,
+  keepStrings,
+  note,
+  OMIT,
+  type Out,
+  removed,
+  reset,
+  type Walk,
+} from './anonymize-leaves.js'
+import type { Decision } from './explain.js'
+import type { SchemaNode } from './schema/walk.js'
+import { walk } from './schema/walk.js'
+import { scrub } from './scrub.js'
+
+/**
+ * Anonymization: a walk of the configuration along the schema tree with Traefik's redactor
+ * semantics. An exported field is kept (objects, maps and lists walked into, map entry names
+ * kept); any other field is reset: a non-empty string becomes `xxxx`, a string list the same
+ * number of `xxxx`, everything else disappears. Every free-form string kept then goes through
+ * the scrub pass. Nothing the schema does not know is kept, and no default is added.
+ * One pass over the input: the cost grows linearly with the configuration.
+ */
+
+export { MASKED } from './anonymize-leaves.js'
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Assigns an own property even for `__proto__`, which plain assignment would turn into a prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
+}
+
+function keepFields(
+  node: SchemaNode,
+  value: Record<string, unknown>,
+  walk: Walk,
+  path: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  let empty = true
+  for (const [key, fieldValue] of Object.entries(value)) {
+    if (fieldValue === undefined) continue
+    empty = false
+    const at = fieldPath(walk, path, key)
+    const child = node.children?.get(key)
+    const kept = !child
+      ? removed(walk, at, 'unknown option: removed')
+      : child.export
+        ? keep(child, fieldValue, walk, at)
+        : reset(child, sectionValue(child, fieldValue), walk, at)
+    if (kept !== OMIT) setOwn(out, key, kept)
+  }
+  if (empty && path !== '') note(walk, path, 'kept', 'exported')
+  return out
+}
+
+/** Named entries: names kept (scrubbed like any string), values walked with the entry schema. */
+function keepEntries(
+  value: Record<string, unknown>,
+  walk: Walk,
+  path: string,
+  keepValue: (entry: unknown, at: string) => Out,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  let empty = true
+  for (const [name, entry] of Object.entries(value)) {
+    if (entry === undefined) continue
+    empty = false
+    const at = fieldPath(walk, path, name)
+    const scrubbed = scrub(name)
+    let outName = scrubbed.value
+    if (scrubbed.pattern) {
+      note(walk, at, 'scrubbed', `scrubbed: ${scrubbed.pattern} (entry name)`)
+      // Two scrubbed names must not merge: the number of entries is itself a statistic.
+      for (let n = 2; Object.hasOwn(out, outName); n++) outName = `${scrubbed.value}-${n}`
+    }
+    const kept = keepValue(entry, at)
+    if (kept !== OMIT) setOwn(out, outName, kept)
+  }
+  if (empty) note(walk, path, 'kept', 'exported')
+  return out
+}
+
+/** A section written as `null` or `true` is switched on, as `false` switched off (the loader's normal form is `{}`). */
+function sectionValue(node: SchemaNode, value: unknown): unknown {
+  if (node.kind !== 'section') return value
+  if (value === null || value === true) return {}
+  return value === false ? undefined : value
+}
+
+/** An exported field: its value as is, containers walked into. */
+function keep(node: SchemaNode, raw: unknown, walk: Walk, path: string): Out {
+  const value = sectionValue(node, raw)
+  if (value === undefined || value === null) return removed(walk, path, raw === false ? 'switched off' : 'no value')
+  switch (node.kind) {
+    case 'object':
+    case 'section':
+      return isRecord(value) ? keepFields(node, value, walk, path) : removed(walk, path, 'unexpected value')
+    case 'map': {
+      const item = node.item as SchemaNode
+      if (!isRecord(value)) return removed(walk, path, 'unexpected value')
+      return keepEntries(value, walk, path, (entry, at) => keep(item, entry, walk, at))
+    }
+    case 'map<string,string>':
+      if (!isRecord(value)) return removed(walk, path, 'unexpected value')
+      return keepEntries(value, walk, path, (entry, at) =>
+        typeof entry === 'string' ? keepString(node, entry, walk, at) : removed(walk, at, 'unexpected value'),
+      )
+    case 'map<string,any>':
+      return removed(walk, path, 'free-form content: never sent')
+    case 'list':
+      return Array.isArray(value)
+        ? keepItems(node.item as SchemaNode, value, walk, path)
+        : removed(walk, path, 'unexpected value')
+    case 'string':
+    case 'file-or-content':
+      return typeof value === 'string' ? keepString(node, value, walk, path) : removed(walk, path, 'unexpected value')
+    case 'string[]':
+    case 'file-or-content[]':
+      return Array.isArray(value) ? keepStrings(node, value, walk, path) : removed(walk, path, 'unexpected value')
+    case 'duration':
+      return keepDuration(node, value, walk, path)
+    default:
+      return keepScalar(node.kind, value, walk, path)
+  }
+}
+
+function keepItems(item: SchemaNode, value: unknown[], walk: Walk, path: string): unknown[] {
+  if (value.length === 0) note(walk, path, 'kept', 'exported')
+  const out: unknown[] = []
+  for (let index = 0; index < value.length; index++) {
+    const kept = keep(item, value[index], walk, itemPath(walk, path, index))
+    if (kept !== OMIT) out.push(kept)
+  }
+  return out
+}
+
+/** Runs the walk over a configuration; decisions are collected when an array is given. */
+export function anonymizeTree(root: SchemaNode, config: unknown, decisions?: Decision[]): Record<string, unknown> {
+  return isRecord(config) ? keepFields(root, config, decisions ? { decisions } : {}, '') : {}
+}
+
+/**
+ * The anonymized copy of a configuration (as written, normalized by the loader): what the usage
+ * report sends. Pure: the input is not modified.
+ */
+export function anonymize(schema: z.ZodType, config: Record<string, unknown>): Record<string, unknown> {
+  return anonymizeTree(walk(schema), config)
+}

@@ -1,0 +1,88 @@
+import { staticConfigSchema } from '@baqup/schemas'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { anonymize, MASKED } from '../src/anonymize.js'
+import { type SchemaNode, walk } from '../src/schema/walk.js'
+import { SCRUBBED } from '../src/scrub.js'
+import {
+  configArbitrary,
+  IPV6_MARK,
+  LEAK_MARK,
+  materialize,
+  SECRET_MARK,
+} from './fixtures/anonymize/config-arbitrary.js'
+
+/** 2 000 configurations by default; `FUZZ_RUNS=100000` (the `pnpm fuzz` script) for a long run. */
+const runs = Number(process.env.FUZZ_RUNS) || 2_000
+const root = walk(staticConfigSchema)
+const configs = configArbitrary(root).map(materialize)
+
+/** Paths of values found where the option is not exported and the value is not a mask. */
+function unmasked(node: SchemaNode, value: unknown, exported: boolean, path: string, out: string[]): string[] {
+  const isMask = value === MASKED || (Array.isArray(value) && value.every((item) => item === MASKED))
+  if (!exported) {
+    if (!isMask || !['string', 'file-or-content', 'string[]', 'file-or-content[]'].includes(node.kind)) out.push(path)
+    return out
+  }
+  if (typeof value !== 'object' || value === null) return out
+  if (node.kind === 'object' || node.kind === 'section') {
+    for (const [key, child] of Object.entries(value)) {
+      const childNode = node.children?.get(key)
+      if (!childNode) out.push(`${path}.${key} (unknown)`)
+      else unmasked(childNode, child, childNode.export, `${path}.${key}`, out)
+    }
+  } else if (node.kind === 'map' || node.kind === 'list') {
+    for (const [key, child] of Object.entries(value))
+      unmasked(node.item as SchemaNode, child, true, `${path}.${key}`, out)
+  }
+  return out
+}
+
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value)
+  else if (Array.isArray(value)) for (const item of value) strings(item, out)
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      out.push(key)
+      strings(child, out)
+    }
+  }
+  return out
+}
+
+const SCRUBBED_TOKEN = new RegExp(`"${SCRUBBED}(-\\d+)?"`, 'g')
+
+describe(`anonymize, property-based (${runs} generated configurations)`, () => {
+  it('lets no planted secret or address through, and keeps what is harmless', {
+    timeout: Math.max(120_000, runs * 30),
+  }, () => {
+    fc.assert(
+      fc.property(configs, ({ config, secrets, secretNumbers, addresses, benign }) => {
+        const out = anonymize(staticConfigSchema, config)
+        const json = JSON.stringify(out)
+        expect(json).not.toContain(SECRET_MARK)
+        for (const secret of secrets) expect(json).not.toContain(secret)
+        for (const number of secretNumbers) expect(json).not.toContain(String(number))
+        expect(json).not.toMatch(LEAK_MARK)
+        expect(json).not.toContain(IPV6_MARK)
+        expect(json).not.toMatch(/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/)
+        for (const address of addresses) expect(json).not.toContain(JSON.stringify(address))
+        expect(json.match(SCRUBBED_TOKEN)?.length ?? 0).toBe(addresses.length)
+        const kept = new Set(strings(out))
+        for (const text of benign) expect(kept).toContain(text)
+        expect(unmasked(root, out, true, '', [])).toEqual([])
+      }),
+      { numRuns: runs },
+    )
+  })
+
+  it('is idempotent: the anonymized copy anonymizes to itself', { timeout: Math.max(60_000, runs * 20) }, () => {
+    fc.assert(
+      fc.property(configs, ({ config }) => {
+        const once = anonymize(staticConfigSchema, config)
+        expect(anonymize(staticConfigSchema, once)).toEqual(once)
+      }),
+      { numRuns: Math.ceil(runs / 4) },
+    )
+  })
+})

@@ -1,0 +1,144 @@
+import { staticConfigSchema } from '@baqup/schemas'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { anonymize, MASKED } from '../src/anonymize.js'
+import { listOptions } from '../src/schema/options.js'
+import { type SchemaNode, walk } from '../src/schema/walk.js'
+import { readReference, referenceRows } from './support/reference.js'
+
+/**
+ * Traefik's own redactor test, `TestDo_staticConfiguration`: its input written as a configuration
+ * file, and its expected output. Ours must never be looser, and stricter only where Baqup departs
+ * from Traefik's export flags on purpose.
+ */
+
+interface Leaf {
+  option: string
+  value: unknown
+}
+
+const LEAF_LISTS = new Set(['string[]', 'float[]', 'file-or-content[]'])
+
+/** Every leaf of a configuration, by real path, with the option (schema) path it belongs to. */
+function leaves(
+  node: SchemaNode,
+  value: unknown,
+  path: string,
+  option: string,
+  out: Map<string, Leaf>,
+): Map<string, Leaf> {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
+  if ((node.kind === 'object' || node.kind === 'section') && isObject) {
+    const entries = Object.entries(value)
+    if (entries.length === 0) out.set(path, { option, value: {} })
+    for (const [key, child] of entries) {
+      const childNode = node.children?.get(key)
+      if (!childNode) throw new Error(`unknown key ${path}.${key}`)
+      leaves(childNode, child, path ? `${path}.${key}` : key, option ? `${option}.${key}` : key, out)
+    }
+  } else if (node.kind === 'map' && isObject) {
+    for (const [name, child] of Object.entries(value))
+      leaves(node.item as SchemaNode, child, `${path}.${name}`, `${option}.<name>`, out)
+  } else if (node.kind === 'map<string,string>' && isObject) {
+    for (const [name, child] of Object.entries(value)) out.set(`${path}.${name}`, { option, value: child })
+  } else if (node.kind === 'list' && Array.isArray(value)) {
+    value.forEach((item, index) => leaves(node.item as SchemaNode, item, `${path}[${index}]`, `${option}[]`, out))
+  } else {
+    out.set(path, { option, value })
+  }
+  return out
+}
+
+const root = walk(staticConfigSchema)
+const input = parseYaml(readReference('redactor/static-input.yaml'))
+const ours = leaves(root, anonymize(staticConfigSchema, input), '', '', new Map())
+const traefik = leaves(root, JSON.parse(readReference('redactor/expected-anonymized.json')), '', '', new Map())
+
+const exportedByUs = new Map(listOptions(root).map((option) => [option.path, option.export]))
+/** Options whose export flag differs from Traefik's: computed, never listed by hand. */
+const departures = new Set(
+  referenceRows()
+    .filter((row) => row.export !== exportedByUs.get(row.path))
+    .map((row) => row.path),
+)
+const isDeparture = (option: string) => [...departures].some((path) => option === path || option.startsWith(`${path}.`))
+const LOOSER_ON_PURPOSE = 'entryPoints.<name>.address'
+
+/**
+ * True when a container above the option is not exported by our schema. Traefik walks into some
+ * such containers and masks each field (`ingressEndpoint.ip: "xxxx"`); we drop the container
+ * whole, which only hides that the fields were set.
+ */
+function underMaskedContainer(option: string): boolean {
+  let node: SchemaNode | undefined = root
+  const segments = option.replaceAll('[]', '.[]').split('.')
+  for (const segment of segments.slice(0, -1)) {
+    node = segment === '<name>' || segment === '[]' ? node?.item : node?.children?.get(segment)
+    if (node && !node.export) return true
+  }
+  return false
+}
+
+const isMasked = (value: unknown) =>
+  value === MASKED || (Array.isArray(value) && value.length > 0 && value.every((item) => item === MASKED))
+
+describe("anonymize against Traefik's redactor fixture", () => {
+  it('reads the whole fixture', () => {
+    expect(traefik.size).toBeGreaterThan(200)
+    expect(ours.size).toBeGreaterThan(150)
+    expect(departures.has(LOOSER_ON_PURPOSE)).toBe(true)
+  })
+
+  it('keeps nothing Traefik masks or drops (but the entry point address)', () => {
+    const looser = [...ours].filter(([path, { option, value }]) => {
+      if (option === LOOSER_ON_PURPOSE) return false
+      const theirs = traefik.get(path)
+      return !theirs || (isMasked(theirs.value) && !isMasked(value))
+    })
+    expect(looser.map(([path]) => path)).toEqual([])
+  })
+
+  it('keeps the entry point address readable, as the Baqup documentation shows', () => {
+    expect(ours.get('entryPoints.foobar.address')?.value).toBe('foo Address')
+    expect(traefik.get('entryPoints.foobar.address')?.value).toBe(MASKED)
+  })
+
+  it('agrees with Traefik everywhere but on the departures', () => {
+    const differences = [...traefik]
+      .filter(
+        ([path, theirs]) =>
+          !isDeparture(theirs.option) && JSON.stringify(ours.get(path)?.value) !== JSON.stringify(theirs.value),
+      )
+      .filter(([path, theirs]) => !(underMaskedContainer(theirs.option) && isMasked(theirs.value) && !ours.has(path)))
+      .map(
+        ([path, theirs]) =>
+          `${path}: ours ${JSON.stringify(ours.get(path)?.value)}, Traefik ${JSON.stringify(theirs.value)}`,
+      )
+    expect(differences).toEqual([])
+  })
+
+  it('drops whole only containers whose every field Traefik masks', () => {
+    const dropped = [...traefik].filter(([path, theirs]) => underMaskedContainer(theirs.option) && !ours.has(path))
+    for (const [path, { value }] of dropped) expect(isMasked(value), `${path} is ${JSON.stringify(value)}`).toBe(true)
+  })
+
+  it('is stricter on the departures: masked or removed where Traefik keeps the value', () => {
+    const departed = [...traefik].filter(
+      ([, theirs]) => isDeparture(theirs.option) && theirs.option !== LOOSER_ON_PURPOSE,
+    )
+    expect(departed.length).toBeGreaterThan(20)
+    for (const [path] of departed) {
+      const value = ours.get(path)?.value
+      expect(value === undefined || isMasked(value), `${path} is ${JSON.stringify(value)}`).toBe(true)
+    }
+  })
+
+  it('keeps booleans, numbers and durations as Traefik does', () => {
+    const scalars = [...traefik].filter(
+      ([, { value }]) =>
+        typeof value === 'boolean' || typeof value === 'number' || /^\d+(ns|s)$|^\dm\d+s$/.test(String(value)),
+    )
+    expect(scalars.length).toBeGreaterThan(80)
+    for (const [path, { value }] of scalars) expect(ours.get(path)?.value, path).toEqual(value)
+  })
+})

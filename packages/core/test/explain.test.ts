@@ -1,0 +1,118 @@
+import { staticConfigSchema } from '@baqup/schemas'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { anonymize, MASKED } from '../src/anonymize.js'
+import { explain } from '../src/explain.js'
+import { SCRUBBED } from '../src/scrub.js'
+import { genericSchema } from './fixtures/anonymize/generic-schema.js'
+import { readReference } from './support/reference.js'
+
+/** Reads `a.b[0]["c.d"]` in a value; undefined when any step is missing. */
+function at(value: unknown, path: string): unknown {
+  const steps = path.match(/[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\]/g) ?? []
+  let current = value
+  for (const step of steps) {
+    if (typeof current !== 'object' || current === null) return undefined
+    const key = step.startsWith('["')
+      ? JSON.parse(step.slice(1, -1))
+      : step.startsWith('[')
+        ? Number(step.slice(1, -1))
+        : step
+    if (!Object.hasOwn(current, key)) return undefined
+    current = (current as Record<string, unknown>)[key]
+  }
+  return current
+}
+
+describe('explain', () => {
+  it('explains the documentation example, path by path in the configuration order', () => {
+    const config = {
+      entryPoints: { web: { address: ':80' } },
+      api: {},
+      providers: {
+        docker: {
+          endpoint: 'tcp://10.10.10.10:2375',
+          exposedByDefault: true,
+          tls: { ca: 'dockerCA', cert: 'dockerCert', key: 'dockerKey', insecureSkipVerify: true },
+        },
+      },
+    }
+    expect(explain(staticConfigSchema, config)).toEqual([
+      { path: 'entryPoints.web.address', decision: 'kept', reason: 'exported' },
+      { path: 'api', decision: 'kept', reason: 'exported' },
+      { path: 'providers.docker.endpoint', decision: 'masked', reason: 'not exported' },
+      { path: 'providers.docker.exposedByDefault', decision: 'kept', reason: 'exported' },
+      { path: 'providers.docker.tls.ca', decision: 'masked', reason: 'not exported' },
+      { path: 'providers.docker.tls.cert', decision: 'masked', reason: 'not exported' },
+      { path: 'providers.docker.tls.key', decision: 'masked', reason: 'not exported' },
+      { path: 'providers.docker.tls.insecureSkipVerify', decision: 'kept', reason: 'exported' },
+    ])
+  })
+
+  it('names the pattern that scrubbed a value, and the containers removed whole', () => {
+    const config = {
+      entryPoints: { web: { address: '10.0.0.1:80', http: { tls: { domains: [{ main: 'example.com' }] } } } },
+      providers: { plugin: { demo: { token: 't' } } },
+      log: { level: 'DEBUG', filePath: '' },
+    }
+    expect(explain(staticConfigSchema, config)).toEqual([
+      { path: 'entryPoints.web.address', decision: 'scrubbed', reason: 'scrubbed: IPv4 address' },
+      { path: 'entryPoints.web.http.tls.domains', decision: 'removed', reason: 'not exported: removed (list)' },
+      { path: 'providers.plugin', decision: 'removed', reason: 'not exported: removed (map)' },
+      { path: 'log.level', decision: 'kept', reason: 'exported' },
+      { path: 'log.filePath', decision: 'removed', reason: 'not exported: removed (empty)' },
+    ])
+  })
+
+  it('writes list items with their index and names with dots in brackets', () => {
+    const config = {
+      tags: ['web', 'ops@example.com'],
+      points: { 'edge.example.com': { address: ':443', domains: [{ main: 'a', wildcard: true }] } },
+      nope: 1,
+    }
+    expect(explain(genericSchema, config)).toEqual([
+      { path: 'tags[0]', decision: 'kept', reason: 'exported' },
+      { path: 'tags[1]', decision: 'scrubbed', reason: 'scrubbed: e-mail address' },
+      { path: 'points["edge.example.com"]', decision: 'scrubbed', reason: 'scrubbed: host name (entry name)' },
+      { path: 'points["edge.example.com"].address', decision: 'kept', reason: 'exported' },
+      { path: 'points["edge.example.com"].domains[0].main', decision: 'masked', reason: 'not exported' },
+      { path: 'points["edge.example.com"].domains[0].wildcard', decision: 'kept', reason: 'exported' },
+      { path: 'nope', decision: 'removed', reason: 'unknown option: removed' },
+    ])
+  })
+
+  it.each([
+    [{ hiddenCount: 1 }, 'not exported: removed (number)'],
+    [{ hiddenOn: false }, 'not exported: removed (bool)'],
+    [{ hiddenTimeout: '1s' }, 'not exported: removed (duration)'],
+    [{ headers: { a: 'b' } }, 'not exported: removed (map)'],
+    [{ hiddenFeature: {} }, 'not exported: removed (section)'],
+    [{ settings: { a: 1 } }, 'free-form content: never sent'],
+    [{ feature: false }, 'switched off'],
+    [{ name: 7 }, 'unexpected value'],
+  ])('says why %j is removed', (config, reason) => {
+    expect(explain(genericSchema, config)).toEqual([{ path: Object.keys(config)[0], decision: 'removed', reason }])
+  })
+
+  it("agrees with anonymize on every path of Traefik's redactor fixture", () => {
+    const config = parseYaml(readReference('redactor/static-input.yaml'))
+    const out = anonymize(staticConfigSchema, config)
+    const decisions = explain(staticConfigSchema, config)
+    expect(decisions.length).toBeGreaterThan(200)
+    expect(new Set(decisions.map((d) => d.path)).size).toBe(decisions.length)
+    for (const { path, decision } of decisions) {
+      const value = at(out, path)
+      if (decision === 'removed') expect(value, path).toBeUndefined()
+      else if (decision === 'masked') {
+        const original = at(config, path)
+        expect(value, path).toEqual(Array.isArray(original) ? original.map(() => MASKED) : MASKED)
+      } else if (decision === 'scrubbed') expect(value, path).toBe(SCRUBBED)
+      else {
+        const original = at(config, path)
+        // Kept as written; durations only change form (111s → 1m51s).
+        if (typeof original === 'string' && !/^\d+(ns|s)$/.test(original)) expect(value, path).toBe(original)
+        else expect(value, path).toBeDefined()
+      }
+    }
+  })
+})
