@@ -1,0 +1,116 @@
+import { webcrypto } from 'node:crypto'
+import { staticConfigSchema } from '@baqup/schemas'
+import TOML from '@iarna/toml'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { anonymize } from '../src/anonymize.js'
+import { canonicalJSON, configHash } from '../src/hash.js'
+
+const KEY = 'a'.repeat(64)
+/** The effective configuration, as the runtime hashes it: parsed by the schema, defaults applied. */
+const effective = (config: unknown) => staticConfigSchema.parse(config)
+
+describe('canonicalJSON', () => {
+  it('sorts keys at every level and writes no whitespace', () => {
+    expect(canonicalJSON({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}',
+    )
+  })
+
+  it('sorts by UTF-16 code unit, whatever the locale', () => {
+    expect(canonicalJSON({ b: 1, B: 2, é: 3, a: 4, _: 5 })).toBe('{"B":2,"_":5,"a":4,"b":1,"é":3}')
+  })
+
+  it('drops undefined members and writes undefined items as null, like JSON', () => {
+    expect(canonicalJSON({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}')
+  })
+
+  it('keeps the order of arrays', () => {
+    expect(canonicalJSON([3, 1, 2])).toBe('[3,1,2]')
+  })
+
+  it('writes strings, numbers and dates as JSON does', () => {
+    expect(canonicalJSON({ s: 'a"b\n', n: 1.5, d: new Date(0), nan: Number.NaN })).toBe(
+      '{"d":"1970-01-01T00:00:00.000Z","n":1.5,"nan":null,"s":"a\\"b\\n"}',
+    )
+  })
+
+  it('refuses a cycle with an error rather than recursing forever', () => {
+    const value: Record<string, unknown> = {}
+    value.self = value
+    expect(() => canonicalJSON(value)).toThrow(/cycle/)
+  })
+
+  it('accepts the same object twice when it is not a cycle', () => {
+    const shared = { a: 1 }
+    expect(canonicalJSON({ x: shared, y: shared })).toBe('{"x":{"a":1},"y":{"a":1}}')
+  })
+})
+
+describe('configHash', () => {
+  it('is the hex HMAC-SHA-256 of the canonical JSON', async () => {
+    const config = { b: [1, 2], a: 'x' }
+    const key = await webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(KEY),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
+    const signature = await webcrypto.subtle.sign('HMAC', key, new TextEncoder().encode('{"a":"x","b":[1,2]}'))
+    expect(configHash(config, KEY)).toBe(Buffer.from(signature).toString('hex'))
+    expect(configHash(config, KEY)).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('treats a string key as its UTF-8 bytes', () => {
+    expect(configHash({ a: 1 }, KEY)).toBe(configHash({ a: 1 }, new TextEncoder().encode(KEY)))
+  })
+
+  it('gives the same hash for the same configuration in YAML and TOML, in any key order', () => {
+    const yaml = parseYaml(`
+providers:
+  docker:
+    exposedByDefault: false
+    endpoint: tcp://10.0.0.1:2375
+entryPoints:
+  websecure: { address: ":443" }
+  web:
+    transport: { respondingTimeouts: { readTimeout: 90 } }
+    address: ":80"
+`)
+    const toml = TOML.parse(`
+[entryPoints.web]
+address = ":80"
+[entryPoints.web.transport.respondingTimeouts]
+readTimeout = "1m30s"
+[entryPoints.websecure]
+address = ":443"
+[providers.docker]
+endpoint = "tcp://10.0.0.1:2375"
+exposedByDefault = false
+`)
+    expect(configHash(effective(yaml), KEY)).toBe(configHash(effective(toml), KEY))
+  })
+
+  it('gives another hash for a one-character change in a masked value, though the anonymized copy is the same', () => {
+    const before = { providers: { docker: { endpoint: 'tcp://10.0.0.1:2375' } } }
+    const after = { providers: { docker: { endpoint: 'tcp://10.0.0.2:2375' } } }
+    expect(anonymize(staticConfigSchema, before)).toEqual(anonymize(staticConfigSchema, after))
+    expect(configHash(effective(before), KEY)).not.toBe(configHash(effective(after), KEY))
+  })
+
+  it('gives another hash when a default is written with another value', () => {
+    expect(configHash(effective({ global: { checkNewVersion: true } }), KEY)).toBe(configHash(effective({}), KEY))
+    expect(configHash(effective({ global: { checkNewVersion: false } }), KEY)).not.toBe(configHash(effective({}), KEY))
+  })
+
+  it('gives another hash with another key (another installation)', () => {
+    const config = effective({ api: {} })
+    expect(configHash(config, KEY)).not.toBe(configHash(config, 'b'.repeat(64)))
+  })
+
+  it('refuses an empty key', () => {
+    expect(() => configHash({}, '')).toThrow(/key is empty/)
+    expect(() => configHash({}, new Uint8Array())).toThrow(/key is empty/)
+  })
+})
