@@ -15,3 +15,33 @@ export {
   type TelemetryState,
   updateState,
 } from './state.js'
+export { BAQUP_PRODUCT, TELEMETRY_LIMITS, type TelemetryProduct } from './telemetry/defaults.js'
+export { doNotTrack, effectiveSwitches, type TelemetrySwitches } from './telemetry/do-not-track.js'
+export { displayURL, endpointProblem } from './telemetry/endpoint.js'
+export { TelemetryError, type TelemetryErrorDetails, type TelemetryOperation } from './telemetry/errors.js'
+export { createTelemetryClient, type TelemetryClient, type TelemetryClientOptions } from './telemetry/http.js'
+export type { TelemetryLogger } from './telemetry/logger.js'
+export type { Environment } from './telemetry/proxy.js'
+export { performRequest, sha256Hex, type TelemetryAnswer, type TelemetryRequest } from './telemetry/request.js'
+export type { Timers } from './telemetry/schedule.js'
+export { type StartTelemetryOptions, startTelemetry, type TelemetryHandle } from './telemetry/start.js'
+export { type RunLedger, stateLedger } from './telemetry/state-ledger.js'
+export { type StartupLineOptions, startupLines } from './telemetry/startup-log.js'
+export {
+  buildReportRequest,
+  type DescribeRequestsOptions,
+  describeRequests,
+  type PlannedRequests,
+  reportBody,
+  sendUsageReport,
+  type SendUsageReportOptions,
+  type UsageReportResult,
+} from './telemetry/usage-report.js'
+export {
+  buildVersionRequest,
+  type CheckNewVersionOptions,
+  checkNewVersion,
+  compareReleases,
+  type VersionCheckResult,
+  versionCheckSkipReason,
+} from './telemetry/version-check.js'

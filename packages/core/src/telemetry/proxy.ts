@@ -1,0 +1,34 @@
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici'
+
+export type Environment = Readonly<Record<string, string | undefined>>
+
+/**
+ * A proxy variable from the given environment, in the usual precedence: lower case first (as curl
+ * and undici read them), then upper case, then any other spelling. Empty means unset.
+ */
+export function proxyVariable(env: Environment, name: 'http_proxy' | 'https_proxy' | 'no_proxy'): string | undefined {
+  const upper = name.toUpperCase()
+  const other = Object.keys(env).find((key) => key.toLowerCase() === name && key !== name && key !== upper)
+  for (const key of [name, upper, other]) {
+    const value = key === undefined ? undefined : env[key]?.trim()
+    if (value) return value
+  }
+  return undefined
+}
+
+/**
+ * The dispatcher of the telemetry client alone: a proxy agent when the given environment names a
+ * proxy, a direct agent otherwise. Every value is passed explicitly, so undici never falls back to
+ * `process.env`, and nothing global (the global dispatcher, global fetch) is touched.
+ */
+export function createDispatcher(env: Environment): Dispatcher {
+  const httpProxy = proxyVariable(env, 'http_proxy')
+  const httpsProxy = proxyVariable(env, 'https_proxy')
+  if (!httpProxy && !httpsProxy) return new Agent()
+  return new EnvHttpProxyAgent({
+    httpProxy: httpProxy ?? '',
+    // undici sends https through the http proxy when no https proxy is named, as curl does.
+    httpsProxy: httpsProxy ?? '',
+    noProxy: proxyVariable(env, 'no_proxy') ?? '',
+  })
+}

@@ -1,0 +1,133 @@
+import type { UsagePayload } from '../payload.js'
+import { BAQUP_PRODUCT, TELEMETRY_LIMITS, type TelemetryProduct } from './defaults.js'
+import { effectiveSwitches, type TelemetrySwitches } from './do-not-track.js'
+import { endpointProblem } from './endpoint.js'
+import { createTelemetryClient, type TelemetryClient } from './http.js'
+import { safeLogger, type TelemetryLogger } from './logger.js'
+import type { Environment } from './proxy.js'
+import { type Run, usageReportRun, versionCheckRun } from './runs.js'
+import { type Clock, type ScheduledJob, schedulePeriodic, type Timers } from './schedule.js'
+import { startupLines } from './startup-log.js'
+import { type RunLedger, stateLedger } from './state-ledger.js'
+
+export interface StartTelemetryOptions {
+  /** The configured switches (`global.checkNewVersion`, `global.sendAnonymousUsage`); DO_NOT_TRACK applies on top. */
+  config: TelemetrySwitches
+  /** Builds the usage report's body, called at each report only. */
+  payload: () => UsagePayload
+  version: string
+  /** Named beside the version in the new-release warning. */
+  codename?: string
+  logger: TelemetryLogger
+  updateURL?: string
+  collectorURL?: string
+  /** The state file: installation key, last runs, audit trail. */
+  statePath: string
+  /** Read for DO_NOT_TRACK and the proxy variables. */
+  env: Environment
+  docsURL?: string
+  product?: Partial<TelemetryProduct>
+  now?: () => number
+  timers?: Timers
+  random?: () => number
+  client?: TelemetryClient
+  /** Limit of each request (default 10 s). */
+  timeoutMs?: number
+}
+
+export interface TelemetryHandle {
+  /** Clears the timers and aborts requests in flight. Never rejects. */
+  stop(): Promise<void>
+}
+
+const NOTHING_RUNNING: TelemetryHandle = { stop: async () => {} }
+
+const JOB_NAMES = { 'version-check': 'version check', 'usage-report': 'usage report' } as const
+
+function jobFor(
+  operation: 'version-check' | 'usage-report',
+  run: Run,
+  { ledger, clock, logger }: { ledger: RunLedger; clock: Clock; logger: TelemetryLogger },
+): ScheduledJob {
+  return schedulePeriodic(
+    {
+      run,
+      skipped: (reason) => logger.debug(`${JOB_NAMES[operation]} skipped: ${reason}`),
+      lastRun: () => ledger.lastRun(operation),
+      recordRun: (at) => ledger.recordRun(operation, at),
+      firstDelayMs: TELEMETRY_LIMITS.firstRunDelayMs,
+      intervalMs: TELEMETRY_LIMITS.intervalMs,
+      jitterMs: TELEMETRY_LIMITS.jitterMs,
+    },
+    clock,
+  )
+}
+
+function start(options: StartTelemetryOptions, logger: TelemetryLogger): TelemetryHandle {
+  const product: TelemetryProduct = { ...BAQUP_PRODUCT, ...options.product }
+  const updateURL = options.updateURL ?? product.updateURL
+  const collectorURL = options.collectorURL ?? product.collectorURL
+  const switches = effectiveSwitches(options.config, options.env)
+  const lines = startupLines({
+    ...options.config,
+    doNotTrack: switches.doNotTrack,
+    docsURL: options.docsURL,
+    updateURL,
+    collectorURL,
+    product,
+  })
+  for (const line of lines) logger.info(line)
+
+  const endpoints = { checkNewVersion: updateURL, sendAnonymousUsage: collectorURL } as const
+  for (const key of ['checkNewVersion', 'sendAnonymousUsage'] as const) {
+    const problem = switches[key] ? endpointProblem(endpoints[key]) : undefined
+    if (problem) {
+      logger.warn(
+        `${key === 'checkNewVersion' ? 'Version check' : 'Usage statistics'} turned off: its URL is refused (${problem}).`,
+      )
+      switches[key] = false
+    }
+  }
+  if (!switches.checkNewVersion && !switches.sendAnonymousUsage) return NOTHING_RUNNING
+
+  const client = options.client ?? createTelemetryClient({ env: options.env, timeoutMs: options.timeoutMs })
+  const now = options.now ?? Date.now
+  const clock: Clock = {
+    now,
+    timers: options.timers ?? { setTimeout, clearTimeout },
+    random: options.random ?? Math.random,
+  }
+  const ledger = stateLedger(options.statePath, logger)
+  const common = { client, logger, product }
+  const jobs: ScheduledJob[] = []
+  if (switches.checkNewVersion) {
+    const run = versionCheckRun({ ...common, version: options.version, updateURL, codename: options.codename })
+    jobs.push(jobFor('version-check', run, { ledger, clock, logger }))
+  }
+  if (switches.sendAnonymousUsage) {
+    const run = usageReportRun({ ...common, collectorURL, payload: options.payload, ledger, now })
+    jobs.push(jobFor('usage-report', run, { ledger, clock, logger }))
+  }
+  return {
+    stop: async () => {
+      await Promise.allSettled(jobs.map((job) => job.stop()))
+    },
+  }
+}
+
+/**
+ * Starts the version check and the usage report on their schedule (first 10 min after start, then
+ * daily with jitter) and logs the startup lines. Returns at once; touches no file and makes no
+ * request before the first run; never throws, and nothing it schedules ever does.
+ */
+export function startTelemetry(options: StartTelemetryOptions): TelemetryHandle {
+  const logger = safeLogger(options.logger)
+  try {
+    return start(options, logger)
+  } catch (error) {
+    logger.warn(
+      `Telemetry did not start (${error instanceof Error ? error.name : 'unexpected failure'}); nothing will be sent.`,
+    )
+    return NOTHING_RUNNING
+  }
+}

@@ -1,0 +1,29 @@
+import { openState, type SentReport, type TelemetryState, updateState } from '../state.js'
+import type { TelemetryOperation } from './errors.js'
+
+/** What the scheduler remembers across restarts, kept in the telemetry state file. */
+export interface RunLedger {
+  lastRun(operation: TelemetryOperation): number | undefined
+  recordRun(operation: TelemetryOperation, at: number): void
+  /** Appends to the audit trail of reports that reached a server (the state keeps the last 10). */
+  recordReport(report: SentReport): void
+}
+
+const LAST_RUN_FIELD = { 'version-check': 'lastCheckAt', 'usage-report': 'lastReportAt' } as const
+
+export function stateLedger(statePath: string, logger?: { debug(message: string): void }): RunLedger {
+  return {
+    lastRun(operation) {
+      const value = openState(statePath, logger).state[LAST_RUN_FIELD[operation]]
+      const time = value === undefined ? Number.NaN : Date.parse(value)
+      return Number.isFinite(time) ? time : undefined
+    },
+    recordRun(operation, at) {
+      const stamp = new Date(at).toISOString()
+      updateState(statePath, (state): TelemetryState => ({ ...state, [LAST_RUN_FIELD[operation]]: stamp }))
+    },
+    recordReport(report) {
+      updateState(statePath, (state) => ({ ...state, reports: [...state.reports, report] }))
+    },
+  }
+}
