@@ -21,6 +21,21 @@ describe('canonicalJSON', () => {
     expect(canonicalJSON({ b: 1, B: 2, é: 3, a: 4, _: 5 })).toBe('{"B":2,"_":5,"a":4,"b":1,"é":3}')
   })
 
+  it('sorts integer-like keys as text too, though JavaScript keeps them first', () => {
+    expect(canonicalJSON({ b: 1, 9: 2, 10: 3, a: { 2: 'x', 1: 'y' } })).toBe(
+      '{"10":3,"9":2,"a":{"1":"y","2":"x"},"b":1}',
+    )
+  })
+
+  it('keeps a member named __proto__ as a member', () => {
+    expect(canonicalJSON(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}')
+  })
+
+  it('refuses what JSON cannot represent faithfully', () => {
+    expect(() => canonicalJSON({ a: new Map([['k', 1]]) })).toThrow(/cannot represent a Map/)
+    expect(() => canonicalJSON({ a: 1n })).toThrow(TypeError)
+  })
+
   it('drops undefined members and writes undefined items as null, like JSON', () => {
     expect(canonicalJSON({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}')
   })
