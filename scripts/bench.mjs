@@ -38,7 +38,9 @@ const rows = []
 function report(name, { baseline, subject }, goal) {
   rows.push({ name, baseline, subject, ratio: subject / baseline, goal })
   const ratio = (subject / baseline).toFixed(2)
-  console.log(`${name.padEnd(58)} ${subject.toFixed(1).padStart(8)} ms vs ${baseline.toFixed(1).padStart(7)} ms  ×${ratio}${goal ? `  (goal ${goal})` : ''}`)
+  console.log(
+    `${name.padEnd(58)} ${subject.toFixed(1).padStart(8)} ms vs ${baseline.toFixed(1).padStart(7)} ms  ×${ratio}${goal ? `  (goal ${goal})` : ''}`,
+  )
 }
 
 const bare = ['-e', '0']
@@ -47,5 +49,8 @@ const schemasEntry = `${root}packages/schemas/dist/index.js`
 const coreEntry = `${root}packages/core/dist/index.js`
 
 console.log(`pnpm bench — node ${process.version}, ${runs} alternating runs per figure, medians\n`)
-report('baqup-telemetry flags --json  vs  node -e 0', compareSpawns(bare, [cli, 'flags', '--json'], { stdio: 'ignore' }))
+report(
+  'baqup-telemetry flags --json  vs  node -e 0',
+  compareSpawns(bare, [cli, 'flags', '--json'], { stdio: 'ignore' }),
+)
 report('import @baqup/schemas  vs  node -e 0', compareSpawns(bare, importOf(schemasEntry)))

@@ -39,32 +39,67 @@ function buildCLI(configFlags: string[]) {
   cli
     .command('inspect', `Show exactly what Baqup's telemetry would send, and why — sends nothing`)
     .usage(`inspect ${CONFIG_HELP} [--json] [--format yaml|json|toml] [--explain]`)
-    .option('--json', 'Print one JSON object (source, warnings, switches, configuration, anonymized copy, hash, payload)')
+    .option(
+      '--json',
+      'Print one JSON object (source, warnings, switches, configuration, anonymized copy, hash, payload)',
+    )
     .option('--format <format>', 'How to print the anonymized configuration: yaml, json or toml', { default: 'yaml' })
     .option('--explain', 'Print, for every option set, whether it is kept, masked or scrubbed and why')
     .example('  $ baqup-telemetry inspect --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry inspect --entryPoints.web.address=:80 --providers.docker --json')
     .allowUnknownOptions()
-    // INSPECT
+    .action(async (options) => (await import('./commands/inspect.js')).inspect(options, configFlags))
   cli
     .command('flags', 'List every configuration option: flag, kind, default, sent or masked, help')
     .usage('flags [--json | --markdown]')
     .option('--json', 'Print a JSON array of {path, kind, export, default, description}')
     .option('--markdown', 'Print the reference as a Markdown table')
     .example('  $ baqup-telemetry flags | grep providers.docker')
-    .example('  $ baqup-telemetry flags --json | jq \'.[] | select(.export) | .path\'')
+    .example("  $ baqup-telemetry flags --json | jq '.[] | select(.export) | .path'")
     .action(async (options) => (await import('./commands/flags.js')).flags(options))
   cli
     .command('schema', 'Print the JSON Schema (2020-12) of the static configuration, for editors')
     .example('  $ baqup-telemetry schema > baqup.schema.json')
     .example('  # first line of baqup.yaml:  # yaml-language-server: $schema=./baqup.schema.json')
     .action(async () => (await import('./commands/schema.js')).schema())
+  cli
+    .command('check-version', 'Ask the update server now whether a newer Baqup release exists')
+    .usage('check-version [--current=V] [--update-url=URL]')
+    .option('--current <version>', 'The running version to compare (default: this build)')
+    .option('--update-url <url>', 'Update server (default: $BAQUP_TELEMETRY_UPDATE_URL or https://update.baqup.io/)')
+    .example('  $ baqup-telemetry check-version')
+    .example('  $ baqup-telemetry check-version --current=3.1.0')
+    .action(async (options) => (await import('./commands/check-version.js')).checkVersion(options))
+  cli
+    .command('send', 'Send one usage report now, if the configuration allows it')
+    .usage(`send [--dry-run] [--collector-url=URL] ${CONFIG_HELP}`)
+    .option('--dry-run', 'Print the exact request (method, URL, headers, body) and send nothing')
+    .option('--collector-url <url>', 'Collector (default: $BAQUP_TELEMETRY_COLLECTOR_URL or https://collect.baqup.io/)')
+    .example('  $ baqup-telemetry send --dry-run --configFile=/etc/baqup/baqup.yaml')
+    .example('  $ baqup-telemetry send --global.sendAnonymousUsage=true --entryPoints.web.address=:80')
+    .allowUnknownOptions()
+    .action(async (options) => (await import('./commands/send.js')).send(options, configFlags))
+  cli
+    .command('run', 'Run the telemetry scheduler in the foreground, as Baqup does, until SIGINT/SIGTERM')
+    .usage(`run ${CONFIG_HELP}`)
+    .example('  $ baqup-telemetry run --configFile=/etc/baqup/baqup.yaml')
+    .example('  $ DO_NOT_TRACK=1 baqup-telemetry run')
+    .allowUnknownOptions()
+    .action(async () => (await import('./commands/run.js')).run(configFlags))
+  cli
+    .command('history', 'Show the usage reports this installation actually sent, with the answers')
+    .option('--json', 'Print the audit trail as JSON')
+    .example('  $ baqup-telemetry history')
+    .example('  $ BAQUP_TELEMETRY_STATE=/var/lib/baqup/telemetry.json baqup-telemetry history --json')
+    .action(async (options) => (await import('./commands/history.js')).history(options))
   return cli
 }
 
 /** Runs the CLI and returns its exit code; the only place that turns errors into text. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const roots = new Set([...(await import('@baqup/core')).walk(product.schema).children?.keys() ?? []].map((k) => k.toLowerCase()))
+  const roots = new Set(
+    [...((await import('@baqup/core')).walk(product.schema).children?.keys() ?? [])].map((k) => k.toLowerCase()),
+  )
   const { own, config } = splitArgs(argv, roots)
   const cli = buildCLI(config)
   cli.help()
@@ -74,7 +109,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const word = parsed.args[0]
     if (!cli.matchedCommand && word !== undefined) {
       const suggestion = closest(String(word), COMMANDS)
-      throw new UsageError(`unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`)
+      throw new UsageError(
+        `unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`,
+      )
     }
     if (!cli.matchedCommand && !parsed.options.help && !parsed.options.version) {
       cli.outputHelp()

@@ -14,7 +14,10 @@ describe('baqup-telemetry flags', () => {
     for (const entry of list) expect(Object.keys(entry)).toEqual(['path', 'kind', 'export', 'default', 'description'])
     const byPath = new Map(list.map((entry) => [entry.path, entry]))
     expect(byPath.get('entryPoints.<name>.address')).toMatchObject({ kind: 'string', export: true, default: null })
-    expect(byPath.get('providers.docker.endpoint')).toMatchObject({ export: false, default: 'unix:///var/run/docker.sock' })
+    expect(byPath.get('providers.docker.endpoint')).toMatchObject({
+      export: false,
+      default: 'unix:///var/run/docker.sock',
+    })
     expect(byPath.get('providers.file.directory')).toMatchObject({ export: false })
     expect(byPath.get('log.level')).toMatchObject({ export: true, default: 'ERROR' })
   })
@@ -42,7 +45,9 @@ describe('baqup-telemetry schema', () => {
     const schema = JSON.parse(stdout)
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(schema.additionalProperties).toBe(false)
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['global', 'entryPoints', 'providers', 'http']))
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['global', 'entryPoints', 'providers', 'http']),
+    )
     const address = schema.properties.entryPoints.additionalProperties.properties.address
     expect(address.type).toBe('string')
     expect(address.description.length).toBeGreaterThan(10)

@@ -11,9 +11,14 @@ export interface CliResult {
 }
 
 /** Spawns the built binary with a clean environment (no BAQUP_*, no proxies) plus `env`. */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}) {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+) {
   const base = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(BAQUP_|DO_NOT_TRACK|NO_COLOR|FORCE_COLOR|https?_proxy|no_proxy)/i.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^(BAQUP_|DO_NOT_TRACK|NO_COLOR|FORCE_COLOR|https?_proxy|no_proxy)/i.test(name),
+    ),
   )
   return new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {

@@ -15,7 +15,15 @@ function defaultText(value: unknown): string {
 export function flags(options: FlagsOptions): void {
   const list = listOptions(walk(product.schema))
   if (options.json) {
-    writeJSON(list.map(({ path, kind, export: exported, default: value, description }) => ({ path, kind, export: exported, default: value ?? null, description })))
+    writeJSON(
+      list.map(({ path, kind, export: exported, default: value, description }) => ({
+        path,
+        kind,
+        export: exported,
+        default: value ?? null,
+        description,
+      })),
+    )
     return
   }
   if (options.markdown) {

@@ -1,0 +1,39 @@
+import { explain } from '@baqup/core'
+import { formatConfig, isFormat } from '../format.js'
+import { inspectConfiguration } from '../inspection.js'
+import { UsageError, writeJSON } from '../print.js'
+import { product } from '../product.js'
+import { explainTable, humanReport } from '../report.js'
+
+export interface InspectFlags {
+  json?: boolean
+  explain?: boolean
+  format?: string
+}
+
+export async function inspect(flags: InspectFlags, configFlags: readonly string[]): Promise<void> {
+  const format = flags.format ?? 'yaml'
+  if (!isFormat(format)) throw new UsageError(`--format must be yaml, json or toml (found "${format}")`)
+  const inspection = inspectConfiguration({ configFlags, env: process.env })
+  const { loaded } = inspection
+  if (flags.json) {
+    writeJSON({
+      source: loaded.source,
+      warnings: loaded.warnings,
+      global: inspection.global,
+      config: loaded.config,
+      anonymized: inspection.anonymized,
+      hash: inspection.hash,
+      payload: inspection.payload,
+      mechanisms: inspection.mechanisms,
+      ...(flags.explain ? { explain: explain(product.schema, loaded.config) } : {}),
+    })
+    return
+  }
+  for (const warning of loaded.warnings) process.stderr.write(`baqup-telemetry: warning: ${warning}\n`)
+  if (flags.explain) {
+    process.stdout.write(explainTable(explain(product.schema, loaded.config)))
+    return
+  }
+  process.stdout.write(humanReport(inspection, await formatConfig(inspection.anonymized, format), format))
+}

@@ -1,0 +1,31 @@
+import { startTelemetry } from '@baqup/core'
+import { createConsola } from 'consola'
+import { endpoints, inspectConfiguration } from '../inspection.js'
+import { product } from '../product.js'
+
+/** The scheduler in the foreground, as Baqup runs it, until SIGINT or SIGTERM. */
+export async function run(configFlags: readonly string[]): Promise<void> {
+  const inspection = inspectConfiguration({ configFlags, env: process.env })
+  const logger = createConsola({ stdout: process.stderr, stderr: process.stderr })
+  for (const warning of inspection.loaded.warnings) logger.warn(warning)
+  const global = inspection.loaded.effective.global as { checkNewVersion: boolean; sendAnonymousUsage: boolean }
+  const telemetry = startTelemetry({
+    config: { checkNewVersion: global.checkNewVersion, sendAnonymousUsage: global.sendAnonymousUsage },
+    payload: () => inspection.payload,
+    version: product.version,
+    codename: product.codename,
+    logger,
+    ...endpoints(process.env),
+    statePath: inspection.statePath,
+    env: process.env,
+    docsURL: product.docsURL,
+  })
+  // The telemetry timers never hold a process open; this command is that process, so it holds itself.
+  const keepAlive = setInterval(() => {}, 2 ** 30)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  clearInterval(keepAlive)
+  await telemetry.stop()
+}

@@ -1,0 +1,42 @@
+import { createTelemetryClient, sendUsageReport, stateLedger } from '@baqup/core'
+import { endpoints, inspectConfiguration } from '../inspection.js'
+
+export interface SendFlags {
+  dryRun?: boolean
+  collectorUrl?: string
+}
+
+/** Sends one usage report now, if the configuration allows it; `--dry-run` prints the exact request instead. */
+export async function send(flags: SendFlags, configFlags: readonly string[]): Promise<void> {
+  const inspection = inspectConfiguration({ configFlags, env: process.env })
+  const { collectorURL } = endpoints(process.env, { collectorURL: flags.collectorUrl })
+  const { usageStatistics } = inspection.mechanisms
+  if (!usageStatistics.enabled) {
+    const how = usageStatistics.why === 'DO_NOT_TRACK' ? 'unset DO_NOT_TRACK' : 'set --global.sendAnonymousUsage=true'
+    process.stdout.write(
+      `nothing sent: usage statistics are disabled (decided by: ${usageStatistics.why}); to send, ${how}\n`,
+    )
+    return
+  }
+  const { payload } = inspection
+  if (flags.dryRun) {
+    const { buildReportRequest } = await import('@baqup/core')
+    const request = buildReportRequest({ payload, collectorURL })
+    const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)
+    process.stdout.write(`${[`${request.method} ${request.url}`, ...headers, '', request.body].join('\n')}\n`)
+    process.stderr.write('dry run: nothing was sent\n')
+    return
+  }
+  const client = createTelemetryClient({ env: process.env })
+  const result = await sendUsageReport({ collectorURL, payload, client })
+  const ledger = stateLedger(inspection.statePath)
+  const at = Date.now()
+  ledger.recordRun('usage-report', at)
+  ledger.recordReport({
+    at: new Date(at).toISOString(),
+    url: result.url,
+    status: result.status,
+    bodySha256: result.bodySha256,
+  })
+  process.stdout.write(`sent to ${result.url}: status ${result.status}, body SHA-256 ${result.bodySha256}\n`)
+}
