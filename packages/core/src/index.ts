@@ -45,3 +45,15 @@ export {
   type VersionCheckResult,
   versionCheckSkipReason,
 } from './telemetry/version-check.js'
+export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
+export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './config/file.js'
+export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
+export {
+  DYNAMIC_ROOT_KEYS,
+  type LoadedConfig,
+  type LoadOptions,
+  loadConfig,
+  parseConfigText,
+  type SourceKind,
+} from './config/load.js'
+export { baqupLegacyOptions, type LegacyOptions } from './config/removed.js'

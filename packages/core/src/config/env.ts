@@ -1,0 +1,101 @@
+import type { SchemaNode } from '../schema/walk.js'
+import { type Assignment, buildRawTree, type Segment } from './assign.js'
+import { ConfigError } from './errors.js'
+import { canonicalChild, formatPath, refuseForbiddenKey } from './keys.js'
+import { depthError, LIMITS } from './limits.js'
+import { type RawMap, rawScalar } from './raw.js'
+import { type LegacyOptions, legacyMessage } from './removed.js'
+import { didYouMean } from './suggest.js'
+
+export interface EnvSelection {
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** `BAQUP_`: case-sensitive, as environment names are. */
+  readonly prefix: string
+  /** Prefixes that are never configuration (`BAQUP_TELEMETRY_`). */
+  readonly reserved?: readonly string[] | undefined
+}
+
+/** The set variables that are configuration: under the prefix, not reserved, in name order. */
+export function optionEnvNames({ env, prefix, reserved = [] }: EnvSelection): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith(prefix) && name.length > prefix.length && env[name] !== undefined)
+    .filter((name) => !reserved.some((skip) => name.startsWith(skip)))
+    .sort()
+}
+
+interface Resolved {
+  readonly segments: Segment[]
+  readonly node: SchemaNode
+}
+interface Failure {
+  readonly failure: { segments: Segment[]; pattern: string[]; token: string; node: SchemaNode }
+}
+
+const isGroup = (node: SchemaNode) => node.kind === 'object' || node.kind === 'map' || node.kind === 'list'
+
+/**
+ * Tokens (`ENTRYPOINTS`, `WEB`, `SECURE`, `ADDRESS`) against the schema tree. Field names never
+ * hold `_`; an entry name may, so it is the shortest run of tokens after which the rest
+ * resolves to an option (`web_secure` here, since `web` leaves `SECURE_ADDRESS` unresolved).
+ * Entry names and free-map keys are lower-cased, as Baqup reads them.
+ */
+function resolve(
+  tokens: readonly string[],
+  index: number,
+  node: SchemaNode,
+  segments: Segment[],
+  pattern: string[],
+): Resolved | Failure {
+  const token = tokens[index]
+  if (token === undefined) {
+    return isGroup(node) ? { failure: { segments, pattern, token: '', node } } : { segments, node }
+  }
+  if (node.kind === 'map<string,string>' || node.kind === 'map<string,any>') {
+    return { segments: [...segments, tokens.slice(index).join('_').toLowerCase()], node }
+  }
+  if (node.kind === 'list') {
+    if (!/^\d+$/.test(token)) return { failure: { segments, pattern, token, node } }
+    return resolve(tokens, index + 1, node.item as SchemaNode, [...segments, Number(token)], [...pattern, '*'])
+  }
+  if (node.kind === 'map') {
+    let first: Failure | undefined
+    for (let end = index + 1; end <= tokens.length; end++) {
+      const name = tokens.slice(index, end).join('_').toLowerCase()
+      const result = resolve(tokens, end, node.item as SchemaNode, [...segments, name], [...pattern, '*'])
+      if (!('failure' in result)) return result
+      first ??= result
+    }
+    return first as Failure
+  }
+  const child = canonicalChild(node, token)
+  if (!child) return { failure: { segments, pattern, token, node } }
+  return resolve(tokens, index + 1, node.children?.get(child) as SchemaNode, [...segments, child], [...pattern, child])
+}
+
+function failureError(name: string, { segments, pattern, token, node }: Failure['failure'], legacy?: LegacyOptions) {
+  const origin = { source: name }
+  if (!token) {
+    return new ConfigError({ origin, path: formatPath(segments), problem: 'names a group of options, not one option' })
+  }
+  const path = formatPath([...segments, token.toLowerCase()])
+  if (node.kind === 'list')
+    return new ConfigError({ origin, path, problem: 'a list index (_0_, _1_ …) is expected here' })
+  const removed = legacy && legacyMessage(legacy, pattern, token)
+  if (removed) return new ConfigError({ origin, path, problem: removed })
+  const suggestion = didYouMean(token, node.children?.keys() ?? [])
+  return new ConfigError({ origin, path, problem: 'unknown option', ...(suggestion && { suggestion }) })
+}
+
+/** The configuration variables (see {@link optionEnvNames}) as a raw tree; values are read as text by the schema. */
+export function envToRaw(selection: EnvSelection, root: SchemaNode, legacy?: LegacyOptions): RawMap {
+  const assignments: Assignment[] = []
+  for (const name of optionEnvNames(selection)) {
+    const tokens = name.slice(selection.prefix.length).split('_')
+    if (tokens.length > LIMITS.maxDepth) throw depthError(name)
+    for (const token of tokens) refuseForbiddenKey(token, { source: name }, token.toLowerCase())
+    const result = resolve(tokens, 0, root, [], [])
+    if ('failure' in result) throw failureError(name, result.failure, legacy)
+    assignments.push({ segments: result.segments, value: rawScalar(selection.env[name] as string, { source: name }) })
+  }
+  return buildRawTree(assignments, { source: 'environment' })
+}

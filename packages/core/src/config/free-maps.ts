@@ -1,0 +1,67 @@
+import type { SchemaNode } from '../schema/walk.js'
+import { conflict, sameValue } from './duplicates.js'
+import type { Origin } from './errors.js'
+import { formatPath, refuseForbiddenKey, setOwn } from './keys.js'
+import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place } from './place.js'
+import { type RawMap, type RawNode, scalarText } from './raw.js'
+
+/** Adds one entry of a free-form map, merging an equal repeat and refusing a different one. */
+function put(
+  target: Record<string, unknown>,
+  origins: Map<string, Origin>,
+  key: string,
+  value: unknown,
+  origin: Origin,
+  place: Place,
+) {
+  const first = origins.get(key)
+  if (first) {
+    if (!sameValue(target[key], value)) throw conflict(childPlace(place, key, true, true), origin, first)
+    return
+  }
+  origins.set(key, origin)
+  setOwn(target, key, value)
+}
+
+function entriesOf(raw: RawNode, node: SchemaNode, place: Place): RawMap {
+  if (raw.type !== 'map') throw mismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+  for (const entry of raw.entries) refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
+  return raw
+}
+
+/** `map<string,string>` (headers, labels, attributes): names keep their case, values are read as text. */
+export function stringMap(raw: RawNode, node: SchemaNode, place: Place): Normalized {
+  if (raw.type === 'scalar' && raw.value === null) return OMIT
+  const result: Record<string, unknown> = {}
+  const origins = new Map<string, Origin>()
+  for (const entry of entriesOf(raw, node, place).entries) {
+    const value = entry.value
+    const text = value.type === 'scalar' && value.value !== null ? scalarText(value) : undefined
+    if (text === undefined) throw mismatch(value, childPlace(place, entry.key, true, true), 'not a string', 'a string')
+    put(result, origins, entry.key, text, entry.origin, place)
+  }
+  return result
+}
+
+/** Plain data as the source typed it (plugin settings): nothing is coerced, forbidden keys are still refused. */
+function plain(raw: RawNode, place: Place): unknown {
+  if (raw.type === 'scalar') {
+    const { value } = raw
+    if (value instanceof Date) return value.toISOString()
+    return typeof value === 'bigint' ? String(value) : value
+  }
+  if (raw.type === 'list') return raw.items.map((item, index) => plain(item, childPlace(place, index, true, true)))
+  const result: Record<string, unknown> = {}
+  const origins = new Map<string, Origin>()
+  for (const entry of raw.entries) {
+    refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
+    put(result, origins, entry.key, plain(entry.value, childPlace(place, entry.key, true, true)), entry.origin, place)
+  }
+  return result
+}
+
+/** `map<string,any>`: kept as given. */
+export function anyMap(raw: RawNode, node: SchemaNode, place: Place): Normalized {
+  if (raw.type === 'scalar' && raw.value === null) return OMIT
+  return plain(entriesOf(raw, node, place), place)
+}

@@ -1,0 +1,175 @@
+import type { SchemaNode } from '../schema/walk.js'
+import { coerceLeaf, parseGoBool } from './coerce.js'
+import { conflict, sameValue } from './duplicates.js'
+import { ConfigError, type Origin } from './errors.js'
+import { anyMap, stringMap } from './free-maps.js'
+import { canonicalChild, formatPath, refuseForbiddenKey, setOwn } from './keys.js'
+import { childPlace, describeRaw, expectedFor, mismatch, type Normalized, OMIT, type Place } from './place.js'
+import { type RawEntry, type RawMap, type RawNode, rawMap } from './raw.js'
+import { type LegacyOptions, legacyMessage } from './removed.js'
+import { didYouMean } from './suggest.js'
+
+export interface NormalizeOptions {
+  readonly legacy?: LegacyOptions | undefined
+  /** Root keys skipped, compared case-insensitively (a file may hold dynamic configuration too). */
+  readonly ignoredRootKeys?: readonly string[] | undefined
+}
+
+export interface Normalization {
+  readonly config: Record<string, unknown>
+  /** Where each value of `config` was written, by `originKey(path)`: lets later checks point at the source. */
+  readonly origins: ReadonlyMap<string, Origin>
+}
+
+interface Context {
+  readonly legacy: LegacyOptions | undefined
+  readonly ignored: ReadonlySet<string>
+  readonly origins: Map<string, Origin>
+}
+
+export const originKey = (path: readonly PropertyKey[]) => JSON.stringify(path.map(String))
+
+function unknownKey(entry: RawEntry, node: SchemaNode, place: Place, ctx: Context): ConfigError {
+  const path = formatPath([...place.path, entry.key])
+  const removed = ctx.legacy && legacyMessage(ctx.legacy, place.pattern, entry.key)
+  if (removed) return new ConfigError({ origin: entry.origin, path, problem: removed })
+  const suggestion = didYouMean(entry.key, node.children?.keys() ?? [])
+  return new ConfigError({ origin: entry.origin, path, problem: 'unknown option', ...(suggestion && { suggestion }) })
+}
+
+/** Groups entries by key; `canonical` turns a written key into the group's name (or undefined: unknown). */
+function groupEntries(raw: RawMap, place: Place, canonical: (entry: RawEntry) => string | undefined) {
+  const groups = new Map<string, RawEntry[]>()
+  for (const entry of raw.entries) {
+    refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
+    const name = canonical(entry)
+    if (name === undefined) continue
+    const group = groups.get(name)
+    if (group) group.push(entry)
+    else groups.set(name, [entry])
+  }
+  return groups
+}
+
+function fields(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Record<string, unknown> {
+  const atRoot = place.path.length === 0
+  const groups = groupEntries(raw, place, (entry) => {
+    const name = canonicalChild(node, entry.key)
+    if (name === undefined && !(atRoot && ctx.ignored.has(entry.key.toLowerCase())))
+      throw unknownKey(entry, node, place, ctx)
+    return name
+  })
+  const result: Record<string, unknown> = {}
+  for (const [name, entries] of groups) {
+    const child = node.children?.get(name) as SchemaNode
+    const value = normalizeEntries(entries, child, childPlace(place, name, child.export, false), ctx)
+    if (value !== OMIT) setOwn(result, name, value)
+  }
+  return result
+}
+
+/** `entryPoints:\n  web:\n  address: ":80"`: an option written where an entry name belongs. */
+function misplacedOption(entry: RawEntry, item: SchemaNode, place: Place): ConfigError | undefined {
+  const option = canonicalChild(item, entry.key)
+  if (entry.value.type !== 'scalar' || entry.value.value === null || !option || item.kind !== 'object') return undefined
+  const parent = formatPath(place.path.slice(0, -1))
+  return new ConfigError({
+    origin: entry.origin,
+    path: formatPath(place.path),
+    problem: `not an entry: "${option}" is an option of each entry (${parent}.<name>.${option}), is it indented one level too little?`,
+    expected: expectedFor(item.kind),
+    found: describeRaw(entry.value, place.exported),
+  })
+}
+
+function namedEntries(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Record<string, unknown> {
+  const item = node.item as SchemaNode
+  const result: Record<string, unknown> = {}
+  for (const [name, entries] of groupEntries(raw, place, (entry) => entry.key)) {
+    const entryPlace = childPlace(place, name, true, true)
+    const misplaced = misplacedOption(entries[0] as RawEntry, item, entryPlace)
+    if (misplaced) throw misplaced
+    const value = normalizeEntries(entries, item, entryPlace, ctx)
+    if (value !== OMIT) setOwn(result, name, value)
+  }
+  return result
+}
+
+/** One key written once, or several times (merged when the values agree, refused when they differ). */
+function normalizeEntries(entries: readonly RawEntry[], node: SchemaNode, place: Place, ctx: Context): Normalized {
+  const [first] = entries as [RawEntry]
+  if (entries.length === 1) return normalizeNode(first.value, node, place, ctx)
+  const maps = entries.filter((entry) => entry.value.type === 'map')
+  let result: Normalized = OMIT
+  let resultOrigin: Origin | undefined
+  if (maps[0]) {
+    const merged = rawMap(
+      maps.flatMap((entry) => (entry.value as RawMap).entries),
+      maps[0].value.origin,
+    )
+    result = normalizeNode(merged, node, place, ctx)
+    resultOrigin = maps[0].origin
+  }
+  for (const entry of entries) {
+    if (entry.value.type === 'map') continue
+    const value = normalizeNode(entry.value, node, place, ctx)
+    if (resultOrigin === undefined) {
+      result = value
+      resultOrigin = entry.origin
+    } else if (!sameValue(result, value) && !(node.kind === 'section' && value !== OMIT && result !== OMIT)) {
+      // A section switched on (`--api`) beside its settings (`--api.insecure`) agrees; anything else differs.
+      throw conflict(place, entry.origin, resultOrigin)
+    }
+  }
+  return result
+}
+
+function isNull(raw: RawNode): boolean {
+  return raw.type === 'scalar' && raw.value === null
+}
+
+function normalizeNode(raw: RawNode, node: SchemaNode, place: Place, ctx: Context): Normalized {
+  const key = originKey(place.path)
+  if (!ctx.origins.has(key)) ctx.origins.set(key, raw.origin)
+  switch (node.kind) {
+    case 'object':
+    case 'section': {
+      if (raw.type === 'map') return fields(raw, node, place, ctx)
+      if (isNull(raw)) return {}
+      const on = node.kind === 'section' && raw.type === 'scalar' ? parseGoBool(raw) : undefined
+      if (on === undefined) throw mismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+      return on ? {} : OMIT
+    }
+    case 'map':
+      if (isNull(raw)) return {}
+      if (raw.type !== 'map') throw mismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+      return namedEntries(raw, node, place, ctx)
+    case 'list':
+      if (isNull(raw)) return OMIT
+      if (raw.type !== 'list') throw mismatch(raw, place, 'not a list', expectedFor(node.kind))
+      return raw.items.map((item, index) =>
+        normalizeNode(item, node.item as SchemaNode, childPlace(place, index, true, true), ctx),
+      )
+    case 'map<string,string>':
+      return stringMap(raw, node, place)
+    case 'map<string,any>':
+      return anyMap(raw, node, place)
+    default:
+      return coerceLeaf(raw, node, place)
+  }
+}
+
+/**
+ * The one pass that gives a raw tree its meaning, driven by the schema tree: canonical key names
+ * (matched in any case; entry names keep theirs), values coerced by kind, sections switched,
+ * unknown keys refused with a did-you-mean or the message of a removed option.
+ */
+export function normalize(raw: RawMap, root: SchemaNode, options: NormalizeOptions = {}): Normalization {
+  const ctx: Context = {
+    legacy: options.legacy,
+    ignored: new Set((options.ignoredRootKeys ?? []).map((key) => key.toLowerCase())),
+    origins: new Map(),
+  }
+  const config = fields(raw, root, { path: [], pattern: [], exported: true }, ctx)
+  return { config, origins: ctx.origins }
+}

@@ -1,0 +1,89 @@
+import TOML from '@iarna/toml'
+import { ConfigError, type Origin } from './errors.js'
+import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
+import { type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
+import { locateTomlKeys, type TomlPositions, tomlPathKey } from './toml-locate.js'
+
+interface TomlSyntaxError {
+  fromTOML: true
+  line: number
+  col: number
+  message: string
+}
+
+const isTomlError = (error: unknown): error is TomlSyntaxError =>
+  typeof error === 'object' && error !== null && (error as { fromTOML?: unknown }).fromTOML === true
+
+/** The parser's message names the problem, then quotes the source: only the first part is kept. */
+function problemOf(error: TomlSyntaxError, lineText: string): string {
+  const problem = error.message.split(' at row ')[0]?.split('\n')[0] ?? 'invalid TOML'
+  if (!problem.startsWith("Can't redefine existing key")) return `TOML syntax error: ${problem}`
+  const header = /^\s*(\[\[?[^\]]*\]\]?)/.exec(lineText)?.[1]
+  if (header)
+    return `TOML syntax error: the table ${header} is declared twice (TOML forbids it): merge the two into one`
+  const key = /^\s*([^=]+?)\s*=/.exec(lineText)?.[1]
+  return `TOML syntax error: ${key ? `the key ${key}` : 'a key'} is set twice (TOML forbids it): keep one`
+}
+
+function syntaxError(error: unknown, text: string, source: string): ConfigError {
+  if (error instanceof RangeError) return depthError(source)
+  if (!isTomlError(error)) return new ConfigError({ origin: { source }, problem: 'not valid TOML' })
+  const lineText = text.split(/\r?\n/)[error.line] ?? ''
+  const redefined = error.message.startsWith("Can't redefine")
+  // For a table declared twice, point at the start of its second header rather than its end.
+  // The parser may count one past the end of the line; clamp to just after its last character.
+  const column = redefined
+    ? lineText.length - lineText.trimStart().length + 1
+    : Math.min(error.col + 1, lineText.length + 1)
+  return new ConfigError({ origin: { source, line: error.line + 1, column }, problem: problemOf(error, lineText) })
+}
+
+function locate(positions: TomlPositions, path: readonly (string | number)[], source: string): Origin {
+  for (let length = path.length; length > 0; length--) {
+    const position = positions.get(tomlPathKey(path.slice(0, length)))
+    if (position) return { source, ...position }
+  }
+  return { source }
+}
+
+function toRaw(
+  value: unknown,
+  path: (string | number)[],
+  depth: number,
+  positions: TomlPositions,
+  source: string,
+): RawNode {
+  const origin = locate(positions, path, source)
+  if (depth > LIMITS.maxDepth) throw depthError(source, origin.line, origin.column)
+  if (Array.isArray(value)) {
+    return rawList(
+      value.map((item, index) => toRaw(item, [...path, index], depth + 1, positions, source)),
+      origin,
+    )
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    const entries = Object.keys(value).map((key) => {
+      const child = [...path, key]
+      const raw = toRaw((value as Record<string, unknown>)[key], child, depth + 1, positions, source)
+      return { key, origin: locate(positions, child, source), value: raw }
+    })
+    return rawMap(entries, origin)
+  }
+  return rawScalar(value as ScalarValue, origin)
+}
+
+/**
+ * A TOML text as a raw tree; undefined when it sets nothing. Locations are best effort (see
+ * toml-locate.ts): the line and column of the key or table header that introduces a value.
+ */
+export function tomlToRaw(text: string, source: string): RawMap | undefined {
+  refuseDeepBrackets(text, source)
+  let data: Record<string, unknown>
+  try {
+    data = TOML.parse(text) as Record<string, unknown>
+  } catch (error) {
+    throw syntaxError(error, text, source)
+  }
+  if (Object.keys(data).length === 0) return undefined
+  return toRaw(data, [], 0, locateTomlKeys(text), source) as RawMap
+}
