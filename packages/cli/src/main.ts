@@ -97,9 +97,7 @@ function buildCLI(configFlags: string[]) {
 
 /** Runs the CLI and returns its exit code; the only place that turns errors into text. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const roots = new Set(
-    [...((await import('@baqup/core')).walk(product.schema).children?.keys() ?? [])].map((k) => k.toLowerCase()),
-  )
+  const roots = new Set(Object.keys(product.schema.shape).map((key) => key.toLowerCase()))
   const { own, config } = splitArgs(argv, roots)
   const cli = buildCLI(config)
   cli.help()

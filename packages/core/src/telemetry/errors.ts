@@ -70,7 +70,9 @@ export function describeCause(error: unknown): string {
     current = current.cause
   }
   if (error instanceof Error) {
-    const inner = error.cause instanceof Error ? error.cause : error
+    // The innermost cause says most: fetch's "fetch failed" wraps "bad port", "other side closed"…
+    let inner: Error = error
+    for (let depth = 0; inner.cause instanceof Error && depth < 5; depth++) inner = inner.cause
     return inner.message.split('\n')[0]?.slice(0, 200) || inner.name
   }
   return 'unknown failure'

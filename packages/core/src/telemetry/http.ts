@@ -1,9 +1,9 @@
 import { type $Fetch, createFetch } from 'ofetch'
-import { type Dispatcher, fetch as undiciFetch } from 'undici'
+import type { Dispatcher } from 'undici'
 import { TELEMETRY_LIMITS } from './defaults.js'
 import { displayURL, endpointProblem } from './endpoint.js'
 import { TransportFailure } from './errors.js'
-import { createDispatcher, type Environment } from './proxy.js'
+import { createDispatcher, type Environment, loadUndici } from './proxy.js'
 
 export interface TelemetryClientOptions {
   /** The fetch underneath; default undici's own, with the client's dispatcher. */
@@ -62,28 +62,38 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   }
 }
 
+interface Transport {
+  fetch: typeof globalThis.fetch
+  dispatcher?: Dispatcher
+  problem?: string
+}
+
+/** The fetch underneath and its dispatcher, made on the first request. */
+async function openTransport(options: TelemetryClientOptions): Promise<Transport> {
+  const fetch = options.fetch ?? ((await loadUndici()).fetch as unknown as typeof globalThis.fetch)
+  try {
+    return { fetch, dispatcher: await createDispatcher(options.env ?? {}) }
+  } catch {
+    // The value may hold proxy credentials: name the variables, never echo them.
+    return { fetch, problem: 'the proxy setting (HTTPS_PROXY / HTTP_PROXY) is not a valid URL' }
+  }
+}
+
 function guardedFetch(options: TelemetryClientOptions): typeof globalThis.fetch {
   const timeoutMs = options.timeoutMs ?? TELEMETRY_LIMITS.timeoutMs
   const maxBytes = options.maxBytes ?? TELEMETRY_LIMITS.maxResponseBytes
-  let dispatcher: Dispatcher | undefined
-  let dispatcherProblem: string | undefined
-  try {
-    dispatcher = createDispatcher(options.env ?? {})
-  } catch {
-    // The value may hold proxy credentials: name the variables, never echo them.
-    dispatcherProblem = 'the proxy setting (HTTPS_PROXY / HTTP_PROXY) is not a valid URL'
-  }
-  const base = options.fetch ?? (undiciFetch as unknown as typeof globalThis.fetch)
-
+  let transport: Promise<Transport> | undefined
   async function exchange(first: Hop, signal: AbortSignal): Promise<Response> {
     let hop = first
     for (let redirects = 0; ; redirects++) {
       const problem = endpointProblem(hop.url)
       if (problem)
         throw new TransportFailure(redirects ? `redirect to ${displayURL(hop.url)} refused: ${problem}` : problem)
+      transport ??= openTransport(options)
+      const { fetch, dispatcher, problem: dispatcherProblem } = await transport
       if (dispatcherProblem) throw new TransportFailure(dispatcherProblem)
       const init = { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: 'manual', dispatcher }
-      const response = await base(hop.url, init as RequestInit)
+      const response = await fetch(hop.url, init as RequestInit)
       const location = response.headers.get('location')
       if (!REDIRECT_STATUSES.has(response.status) || !location) {
         if (response.status < 200 || response.status > 599) {

@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici'
+import type { Dispatcher } from 'undici'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -21,7 +21,17 @@ export function proxyVariable(env: Environment, name: 'http_proxy' | 'https_prox
  * proxy, a direct agent otherwise. Every value is passed explicitly, so undici never falls back to
  * `process.env`, and nothing global (the global dispatcher, global fetch) is touched.
  */
-export function createDispatcher(env: Environment): Dispatcher {
+/**
+ * undici, loaded on the first request only: commands that send nothing never pay for it.
+ * It is CommonJS, so its `default` is the whole module, natively as once bundled.
+ */
+export async function loadUndici(): Promise<typeof import('undici')> {
+  const module = await import('undici')
+  return (module as { default?: typeof module }).default ?? module
+}
+
+export async function createDispatcher(env: Environment): Promise<Dispatcher> {
+  const { Agent, EnvHttpProxyAgent } = await loadUndici()
   const httpProxy = proxyVariable(env, 'http_proxy')
   const httpsProxy = proxyVariable(env, 'https_proxy')
   if (!httpProxy && !httpsProxy) return new Agent()
