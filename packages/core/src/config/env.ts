@@ -28,7 +28,8 @@ interface Resolved {
   readonly node: SchemaNode
 }
 interface Failure {
-  readonly failure: { segments: Segment[]; pattern: string[]; token: string; node: SchemaNode }
+  /** `token` is undefined when the name ended on a group. */
+  readonly failure: { segments: Segment[]; pattern: string[]; token: string | undefined; node: SchemaNode }
 }
 
 const isGroup = (node: SchemaNode) => node.kind === 'object' || node.kind === 'map' || node.kind === 'list'
@@ -48,7 +49,7 @@ function resolve(
 ): Resolved | Failure {
   const token = tokens[index]
   if (token === undefined) {
-    return isGroup(node) ? { failure: { segments, pattern, token: '', node } } : { segments, node }
+    return isGroup(node) ? { failure: { segments, pattern, token, node } } : { segments, node }
   }
   if (node.kind === 'map<string,string>' || node.kind === 'map<string,any>') {
     return { segments: [...segments, tokens.slice(index).join('_').toLowerCase()], node }
@@ -74,9 +75,11 @@ function resolve(
 
 function failureError(name: string, { segments, pattern, token, node }: Failure['failure'], legacy?: LegacyOptions) {
   const origin = { source: name }
-  if (!token) {
+  if (token === undefined) {
     return new ConfigError({ origin, path: formatPath(segments), problem: 'names a group of options, not one option' })
   }
+  if (token === '')
+    return new ConfigError({ origin, path: formatPath(segments), problem: 'an empty name between two _' })
   const path = formatPath([...segments, token.toLowerCase()])
   if (node.kind === 'list')
     return new ConfigError({ origin, path, problem: 'a list index (_0_, _1_ …) is expected here' })

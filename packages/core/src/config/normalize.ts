@@ -86,6 +86,12 @@ function namedEntries(raw: RawMap, node: SchemaNode, place: Place, ctx: Context)
   const item = node.item as SchemaNode
   const result: Record<string, unknown> = {}
   for (const [name, entries] of groupEntries(raw, place, (entry) => entry.key)) {
+    if (name === '')
+      throw new ConfigError({
+        origin: (entries[0] as RawEntry).origin,
+        path: formatPath(place.path),
+        problem: 'an entry without a name',
+      })
     const entryPlace = childPlace(place, name, true, true)
     const misplaced = misplacedOption(entries[0] as RawEntry, item, entryPlace)
     if (misplaced) throw misplaced

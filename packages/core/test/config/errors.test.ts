@@ -83,6 +83,11 @@ describe('file errors carry their exact location and path', () => {
       't.yaml:5:11: entryPoints.web.http.middlewares[0]: not a list item (expected a string, found a mapping)',
     ],
     [
+      'an entry without a name',
+      'entryPoints:\n  "":\n    address: ":80"',
+      't.yaml:2:3: entryPoints: an entry without a name',
+    ],
+    [
       'a removed option',
       'pilot:\n  token: abc',
       't.yaml:1:1: pilot: removed in v3: Pilot was discontinued; delete this section',
