@@ -3,27 +3,17 @@ import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place } 
 import { type RawNode, type RawScalar, rawScalar, scalarText } from './raw.js'
 
 /** The forms Go's strconv.ParseBool accepts, which Baqup's loader uses for every source. */
-const GO_BOOLEANS: Readonly<Record<string, boolean>> = {
-  '1': true,
-  t: true,
-  T: true,
-  true: true,
-  TRUE: true,
-  True: true,
-  '0': false,
-  f: false,
-  F: false,
-  false: false,
-  FALSE: false,
-  False: false,
-}
+const GO_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['1', 't', 'T', 'true', 'TRUE', 'True'].map((text) => [text, true] as const),
+  ...['0', 'f', 'F', 'false', 'FALSE', 'False'].map((text) => [text, false] as const),
+])
 const INTEGER = /^[+-]?\d+$/
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 
 export function parseGoBool(scalar: RawScalar): boolean | undefined {
   if (typeof scalar.value === 'boolean') return scalar.value
   const text = scalarText(scalar)
-  return text === undefined ? undefined : GO_BOOLEANS[text]
+  return text === undefined ? undefined : GO_BOOLEANS.get(text)
 }
 
 function toBool(scalar: RawScalar, node: SchemaNode, place: Place): boolean {

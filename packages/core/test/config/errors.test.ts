@@ -68,6 +68,11 @@ describe('file errors carry their exact location and path', () => {
       't.yaml:2:30: providers.providersThrottleDuration: invalid value (expected a duration such as 30s, 1m30s, 100ms or a number of seconds, found "soon")',
     ],
     [
+      'a section given a name of Object.prototype',
+      'api: constructor',
+      't.yaml:1:6: api: not a mapping (expected a mapping, true or false, found "constructor")',
+    ],
+    [
       'a section that is not a mapping',
       'api: maybe',
       't.yaml:1:6: api: not a mapping (expected a mapping, true or false, found "maybe")',
