@@ -1,11 +1,23 @@
-export { ITEM_SEGMENT, listOptions, NAME_SEGMENT, type Option } from './schema/options.js'
-export { EXPORT_MARKER, type LeafKind, type NodeKind, type OptionKind, type SchemaNode, walk } from './schema/walk.js'
-export { toJSONSchema } from './schema/json-schema.js'
-export { optionsMarkdown } from './schema/markdown.js'
 export { anonymize, MASKED } from './anonymize.js'
+export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
+export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './config/file.js'
+export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
+export {
+  DYNAMIC_ROOT_KEYS,
+  type LoadedConfig,
+  type LoadOptions,
+  loadConfig,
+  parseConfigText,
+  type SourceKind,
+} from './config/load.js'
+export { baqupLegacyOptions, type LegacyOptions } from './config/removed.js'
 export { type Decision, type DecisionKind, explain } from './explain.js'
 export { canonicalJSON, configHash } from './hash.js'
 export { type BuildInfo, buildPayload, type UsagePayload } from './payload.js'
+export { toJSONSchema } from './schema/json-schema.js'
+export { optionsMarkdown } from './schema/markdown.js'
+export { ITEM_SEGMENT, listOptions, NAME_SEGMENT, type Option } from './schema/options.js'
+export { EXPORT_MARKER, type LeafKind, type NodeKind, type OptionKind, type SchemaNode, walk } from './schema/walk.js'
 export { MAX_CHECKED_LENGTH, SCRUB_PATTERNS, SCRUBBED, type ScrubPattern, type ScrubResult, scrub } from './scrub.js'
 export {
   defaultStatePath,
@@ -25,16 +37,16 @@ export type { Environment } from './telemetry/proxy.js'
 export { performRequest, sha256Hex, type TelemetryAnswer, type TelemetryRequest } from './telemetry/request.js'
 export type { Timers } from './telemetry/schedule.js'
 export { type StartTelemetryOptions, startTelemetry, type TelemetryHandle } from './telemetry/start.js'
-export { type RunLedger, stateLedger } from './telemetry/state-ledger.js'
 export { type StartupLineOptions, startupLines } from './telemetry/startup-log.js'
+export { type RunLedger, stateLedger } from './telemetry/state-ledger.js'
 export {
   buildReportRequest,
   type DescribeRequestsOptions,
   describeRequests,
   type PlannedRequests,
   reportBody,
-  sendUsageReport,
   type SendUsageReportOptions,
+  sendUsageReport,
   type UsageReportResult,
 } from './telemetry/usage-report.js'
 export {
@@ -45,15 +57,3 @@ export {
   type VersionCheckResult,
   versionCheckSkipReason,
 } from './telemetry/version-check.js'
-export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
-export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './config/file.js'
-export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
-export {
-  DYNAMIC_ROOT_KEYS,
-  type LoadedConfig,
-  type LoadOptions,
-  loadConfig,
-  parseConfigText,
-  type SourceKind,
-} from './config/load.js'
-export { baqupLegacyOptions, type LegacyOptions } from './config/removed.js'

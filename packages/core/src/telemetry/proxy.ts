@@ -25,9 +25,11 @@ export function proxyVariable(env: Environment, name: 'http_proxy' | 'https_prox
  * undici, loaded on the first request only: commands that send nothing never pay for it.
  * It is CommonJS, so its `default` is the whole module, natively as once bundled.
  */
-export async function loadUndici(): Promise<typeof import('undici')> {
-  const module = await import('undici')
-  return (module as { default?: typeof module }).default ?? module
+type Undici = typeof import('undici')
+
+export async function loadUndici(): Promise<Undici> {
+  const module: unknown = await import('undici')
+  return ((module as { default?: Undici }).default ?? module) as Undici
 }
 
 export async function createDispatcher(env: Environment): Promise<Dispatcher> {

@@ -19,7 +19,9 @@ function asReferenceText(value: unknown): string {
 function departuresTable(): Map<string, { direction: string; reason: string }> {
   const readme = readFileSync(new URL('../../../schemas/README.md', import.meta.url), 'utf8')
   const table = new Map<string, { direction: string; reason: string }>()
-  for (const [, path = '', direction = '', reason = ''] of readme.matchAll(/^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \|$/gm)) {
+  for (const [, path = '', direction = '', reason = ''] of readme.matchAll(
+    /^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \|$/gm,
+  )) {
     table.set(path, { direction: direction.trim(), reason: reason.trim() })
   }
   return table
@@ -62,7 +64,12 @@ describe('the Baqup schema against the reference', () => {
   })
 
   it('gives every option a one-line help text', () => {
-    const missing = options.filter((option) => !/^[A-Z`].{9,}[.)]$/.test(option.description) || option.description.includes('\n') || option.description.includes('TODO'))
+    const missing = options.filter(
+      (option) =>
+        !/^[A-Z`].{9,}[.)]$/.test(option.description) ||
+        option.description.includes('\n') ||
+        option.description.includes('TODO'),
+    )
     expect(missing.map((option) => option.path)).toEqual([])
   })
 })
