@@ -51,13 +51,16 @@ describe('explain', () => {
 
   it('names the pattern that scrubbed a value, and the containers removed whole', () => {
     const config = {
-      entryPoints: { web: { address: '10.0.0.1:80', http: { tls: { domains: [{ main: 'example.com' }] } } } },
+      entryPoints: {
+        web: { address: '10.0.0.1:80', http: { tls: { domains: [{ main: 'example.com' }] } }, udp: { timeout: '3s' } },
+      },
       providers: { plugin: { demo: { token: 't' } } },
       log: { level: 'DEBUG', filePath: '' },
     }
     expect(explain(staticConfigSchema, config)).toEqual([
       { path: 'entryPoints.web.address', decision: 'scrubbed', reason: 'scrubbed: IPv4 address' },
-      { path: 'entryPoints.web.http.tls.domains', decision: 'removed', reason: 'not exported: removed (list)' },
+      { path: 'entryPoints.web.http.tls.domains[0].main', decision: 'masked', reason: 'not exported' },
+      { path: 'entryPoints.web.udp', decision: 'removed', reason: 'not exported: removed (object)' },
       { path: 'providers.plugin', decision: 'removed', reason: 'not exported: removed (map)' },
       { path: 'log.level', decision: 'kept', reason: 'exported' },
       { path: 'log.filePath', decision: 'removed', reason: 'not exported: removed (empty)' },

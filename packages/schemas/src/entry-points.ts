@@ -98,7 +98,7 @@ const http = exported(
         section({
           options: exported(z.string(), 'Name of the TLS options used by routers of the entry point.'),
           certResolver: exported(z.string(), 'Certificate resolver used by routers of the entry point.'),
-          domains: masked(
+          domains: exported(
             z.array(
               group({
                 main: masked(z.string(), 'Main domain name of the certificate.'),

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { group, named, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
 
-/** The sandbox of a WebAssembly plugin; its values stay on the machine. */
+/** The sandbox of a WebAssembly plugin: walked into (as Traefik does), every value in it masked. */
 function pluginSettings() {
-  return masked(
+  return exported(
     withParent(
       group({
         envs: masked(z.array(z.string()), 'Environment variables passed to the plugin.'),

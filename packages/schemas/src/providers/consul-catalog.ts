@@ -18,7 +18,7 @@ export const consulCatalog = exported(
           datacenter: masked(z.string(), "Consul datacenter to read; empty means the agent's own."),
           token: masked(z.string(), 'ACL token sent with each request to Consul.'),
           tls: tlsTo('Consul'),
-          httpAuth: masked(
+          httpAuth: exported(
             group(credentials('Consul (HTTP basic authentication)')),
             'HTTP basic authentication to Consul.',
           ),

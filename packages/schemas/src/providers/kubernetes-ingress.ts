@@ -26,7 +26,7 @@ export const kubernetesIngress = exported(
     namespaces,
     labelSelector,
     ingressClass: masked(z.string(), 'Only read Ingresses of this IngressClass or kubernetes.io/ingress.class value.'),
-    ingressEndpoint: masked(
+    ingressEndpoint: exported(
       group({
         ip: masked(z.string(), 'IP address written into the status of the Ingresses served.'),
         hostname: masked(z.string(), 'Host name written into the status of the Ingresses served.'),
