@@ -24,14 +24,23 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best && best[1] <= Math.max(2, word.length / 3) ? best[0] : undefined
 }
 
-/** cac says "Unknown option `--jsno`"; add the closest option of the command. */
-function withSuggestion(error: unknown, options: readonly { rawName: string; names: string[] }[]): unknown {
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+
+/** cac says "Unknown option `--dryRnu`" (camel-cased); name it as typed and add the closest option of the command. */
+function withSuggestion(
+  error: unknown,
+  options: readonly { rawName: string; names: string[] }[],
+  typed: readonly string[],
+): unknown {
   const unknown = error instanceof Error && /^Unknown option `--?([^`]+)`/.exec(error.message)?.[1]
   if (!unknown) return error
   const names = options.flatMap((option) => option.names.filter((name) => name.length > 1))
   const suggestion = closest(unknown, [...names, 'help'])
   const hint = suggestion ? ` — did you mean "--${suggestion.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}"?` : ''
-  return new UsageError(`unknown option "--${unknown}"${hint} (see --help)`)
+  const asTyped =
+    typed.map((arg) => arg.replace(/^--?/, '').split('=', 1)[0] ?? '').find((name) => camelCase(name) === unknown) ??
+    unknown
+  return new UsageError(`unknown option "--${asTyped}"${hint} (see --help)`)
 }
 
 function buildCLI(configFlags: string[]) {
@@ -47,7 +56,6 @@ function buildCLI(configFlags: string[]) {
     .option('--explain', 'Print, for every option set, whether it is kept, masked or scrubbed and why')
     .example('  $ baqup-telemetry inspect --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry inspect --entryPoints.web.address=:80 --providers.docker --json')
-    .allowUnknownOptions()
     .action(async (options) => (await import('./commands/inspect.js')).inspect(options, configFlags))
   cli
     .command('flags', 'List every configuration option: flag, kind, default, sent or masked, help')
@@ -77,14 +85,12 @@ function buildCLI(configFlags: string[]) {
     .option('--collector-url <url>', 'Collector (default: $BAQUP_TELEMETRY_COLLECTOR_URL or https://collect.baqup.io/)')
     .example('  $ baqup-telemetry send --dry-run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry send --global.sendAnonymousUsage=true --entryPoints.web.address=:80')
-    .allowUnknownOptions()
     .action(async (options) => (await import('./commands/send.js')).send(options, configFlags))
   cli
     .command('run', 'Run the telemetry scheduler in the foreground, as Baqup does, until SIGINT/SIGTERM')
     .usage(`run ${CONFIG_HELP}`)
     .example('  $ baqup-telemetry run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ DO_NOT_TRACK=1 baqup-telemetry run')
-    .allowUnknownOptions()
     .action(async () => (await import('./commands/run.js')).run(configFlags))
   cli
     .command('history', 'Show the usage reports this installation actually sent, with the answers')
@@ -100,10 +106,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const roots = new Set(Object.keys(product.schema.shape).map((key) => key.toLowerCase()))
   const { own, config } = splitArgs(argv, roots)
   const cli = buildCLI(config)
-  cli.help()
+  // cac leaves a command's own purpose out of its --help: put it under the title.
+  cli.help((sections) => {
+    const purpose = cli.matchedCommand?.description
+    return purpose ? [...sections.slice(0, 1), { body: purpose }, ...sections.slice(1)] : sections
+  })
   cli.version(product.version)
   try {
-    const parsed = cli.parse(['node', 'baqup-telemetry', ...own], { run: false })
+    // --color and --no-color are read by consola from process.argv itself: not ours to parse.
+    const ours = own.filter((arg) => arg !== '--color' && arg !== '--no-color')
+    const parsed = cli.parse(['node', 'baqup-telemetry', ...ours], { run: false })
     const word = parsed.args[0]
     if (!cli.matchedCommand && word !== undefined) {
       const suggestion = closest(String(word), COMMANDS)
@@ -121,7 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const code = await cli.runMatchedCommand()
     return typeof code === 'number' ? code : EXIT.ok
   } catch (error) {
-    const { message, code } = describeFailure(withSuggestion(error, cli.matchedCommand?.options ?? []))
+    const { message, code } = describeFailure(withSuggestion(error, cli.matchedCommand?.options ?? [], own))
     process.stderr.write(`baqup-telemetry: ${message}\n`)
     return code
   }

@@ -9,6 +9,13 @@ export async function run(configFlags: readonly string[]): Promise<void> {
   const logger = createConsola({ stdout: process.stderr, stderr: process.stderr })
   for (const warning of inspection.loaded.warnings) logger.warn(warning)
   const global = inspection.loaded.effective.global as { checkNewVersion: boolean; sendAnonymousUsage: boolean }
+  // Listen for the signals before the startup lines go out: whoever reads them may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  // The telemetry timers never hold a process open; this command is that process, so it holds itself.
+  const keepAlive = setInterval(() => {}, 2 ** 30)
   const telemetry = startTelemetry({
     config: { checkNewVersion: global.checkNewVersion, sendAnonymousUsage: global.sendAnonymousUsage },
     payload: () => inspection.payload,
@@ -20,12 +27,7 @@ export async function run(configFlags: readonly string[]): Promise<void> {
     env: process.env,
     docsURL: product.docsURL,
   })
-  // The telemetry timers never hold a process open; this command is that process, so it holds itself.
-  const keepAlive = setInterval(() => {}, 2 ** 30)
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await stopped
   clearInterval(keepAlive)
   await telemetry.stop()
 }

@@ -1,5 +1,6 @@
 import { createTelemetryClient, sendUsageReport, stateLedger } from '@baqup/core'
 import { endpoints, inspectConfiguration } from '../inspection.js'
+import { usableEndpoint } from '../usable-endpoint.js'
 
 export interface SendFlags {
   dryRun?: boolean
@@ -18,6 +19,7 @@ export async function send(flags: SendFlags, configFlags: readonly string[]): Pr
     )
     return
   }
+  usableEndpoint(collectorURL, flags.collectorUrl === undefined ? 'BAQUP_TELEMETRY_COLLECTOR_URL' : '--collector-url')
   const { payload } = inspection
   if (flags.dryRun) {
     const { buildReportRequest } = await import('@baqup/core')
