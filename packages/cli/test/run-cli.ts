@@ -1,8 +1,89 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const bin = fileURLToPath(new URL('../bin/baqup-telemetry.mjs', import.meta.url))
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const packageRoot = fileURLToPath(new URL('../', import.meta.url))
+
+/** Everything this file creates lives under one folder, removed when the test process ends. */
+const scratch = mkdtempSync(join(tmpdir(), 'baqup-cli-test-'))
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
+
+/** The chunks a bundled file imports: esbuild names them `<name>-<HASH>.js`. */
+function chunkImports(code: string): string[] {
+  return [...code.matchAll(/["']\.\/([\w-]+-[A-Z0-9]{8}\.js)["']/g)].map((match) => match[1] as string)
+}
+
+function isComplete(dist: string): boolean {
+  if (!existsSync(join(dist, 'main.js'))) return false
+  const files = readdirSync(dist).filter((name) => name.endsWith('.js'))
+  return files.every((name) =>
+    chunkImports(readFileSync(join(dist, name), 'utf8')).every((target) => existsSync(join(dist, target))),
+  )
+}
+
+/**
+ * A private copy of the built binary (bin/ + dist/), so that a rebuild running beside the tests
+ * cannot pull files from under them. Retries while a build is half written.
+ */
+async function snapshotBinary(): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const copy = mkdtempSync(join(scratch, 'bin-'))
+    try {
+      cpSync(join(packageRoot, 'bin'), join(copy, 'bin'), { recursive: true })
+      cpSync(join(packageRoot, 'dist'), join(copy, 'dist'), { recursive: true })
+      if (isComplete(join(copy, 'dist'))) return join(copy, 'bin', 'baqup-telemetry.mjs')
+    } catch {
+      // dist/ is being rewritten: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error('packages/cli/dist is missing or incomplete: run "pnpm build" first')
+}
+
+export const bin = await snapshotBinary()
+
+/** A fresh home, XDG folders and telemetry state file: no test reads or writes the machine's own. */
+export interface Sandbox {
+  dir: string
+  statePath: string
+  env: Record<string, string>
+}
+
+export function sandbox(): Sandbox {
+  const dir = mkdtempSync(join(scratch, 'home-'))
+  for (const sub of ['config', 'state']) mkdirSync(join(dir, sub))
+  const statePath = join(dir, 'state', 'baqup', 'telemetry.json')
+  const env = {
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_STATE_HOME: join(dir, 'state'),
+    BAQUP_TELEMETRY_STATE: statePath,
+  }
+  return { dir, statePath, env }
+}
+
+/**
+ * The caller's environment without anything that changes the CLI's behaviour: BAQUP_*, proxies,
+ * colour switches, and the CI and test markers that make consola colour a pipe or hide info lines.
+ */
+function cleanEnvironment(): Record<string, string> {
+  const noisy =
+    /^(BAQUP_|DO_NOT_TRACK$|NO_COLOR$|FORCE_COLOR$|https?_proxy$|no_proxy$|CI$|GITHUB_ACTIONS$|GITLAB_CI$|CIRCLECI$|TEST$|VITEST|NODE_ENV$|CONSOLA_)/i
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => !noisy.test(entry[0]) && !!entry[1]),
+  )
+}
+
+export interface CliOptions {
+  env?: Record<string, string>
+  cwd?: string
+  timeoutMs?: number
+  /** Share a home and state file between several runs; a fresh one otherwise. */
+  home?: Sandbox
+}
 
 export interface CliResult {
   code: number | null
@@ -10,37 +91,67 @@ export interface CliResult {
   stderr: string
 }
 
-/** Spawns the built binary with a clean environment (no BAQUP_*, no proxies) plus `env`. */
-export function runCli(
-  args: string[],
-  options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
-) {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(BAQUP_|DO_NOT_TRACK|NO_COLOR|FORCE_COLOR|https?_proxy|no_proxy)/i.test(name),
-    ),
-  )
-  return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: { ...base, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000)
+export interface CliProcess {
+  child: ChildProcess
+  output(): CliResult
+  /** Resolves once stdout or stderr matches `pattern`; rejects if the process ends first. */
+  waitFor(pattern: RegExp): Promise<void>
+  exited: Promise<CliResult>
+}
+
+/** Starts the binary in a clean environment and a fresh sandbox (its cwd too, unless given). */
+export function startCli(args: string[], options: CliOptions = {}): CliProcess {
+  const home = options.home ?? sandbox()
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? home.dir,
+    env: { ...cleanEnvironment(), ...home.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const result: CliResult = { code: null, stdout: '', stderr: '' }
+  let closed = false
+  const listeners = new Set<() => void>()
+  const notify = () => {
+    for (const listener of listeners) listener()
+  }
+  child.stdout?.on('data', (chunk) => {
+    result.stdout += chunk
+    notify()
+  })
+  child.stderr?.on('data', (chunk) => {
+    result.stderr += chunk
+    notify()
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000)
+  const exited = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({ code, stdout, stderr })
+      result.code = code
+      closed = true
+      notify()
+      resolve(result)
     })
   })
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (pattern.test(result.stdout) || pattern.test(result.stderr)) resolve()
+        else if (closed) reject(new Error(`exited before printing ${pattern}: ${result.stderr}`))
+        else return
+        listeners.delete(check)
+      }
+      listeners.add(check)
+      check()
+    })
+  return { child, output: () => result, waitFor, exited }
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, options).exited
 }
 
 export const ANSI = /\u001b\[/
+/** A JavaScript stack frame, which must never reach the operator. */
+export const STACK_FRAME = /^\s{4}at /m
+export const example = (name: string) => join(repoRoot, 'examples', name)
+export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { runCli, STACK_FRAME } from './run-cli.js'
+import { releases, startServer } from './servers.js'
+
+const RELEASES_PATH = '/repos/baqupio/baqup/releases'
+
+describe('check-version against an update server', () => {
+  it('names the newest release and the running one when a newer exists', async () => {
+    const server = await startServer(
+      releases('v3.2.0', { tag: 'v3.4.0', draft: true }, { tag: 'v3.3.0-rc.1', prerelease: true }, 'v3.1.0'),
+    )
+    const { code, stdout, stderr } = await runCli(['check-version', '--current=3.1.0', `--update-url=${server.url}`])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    // The draft and the prerelease are not offered to a stable version.
+    expect(stdout).toBe('a newer release is available: v3.2.0 (running 3.1.0)\n')
+    expect(server.received).toHaveLength(1)
+    expect(server.received[0]).toMatchObject({ method: 'GET', path: RELEASES_PATH })
+    expect(server.received[0]?.headers['user-agent']).toBe('baqup/3.1.0')
+  })
+
+  it('says up to date when no release is newer', async () => {
+    const server = await startServer(releases('v3.1.0', 'v3.0.2'))
+    const { code, stdout } = await runCli(['check-version', '--current=3.1.0', `--update-url=${server.url}`])
+    expect(code).toBe(0)
+    expect(stdout).toBe('up to date: no release newer than 3.1.0\n')
+  })
+
+  it('offers a newer prerelease to a prerelease', async () => {
+    const server = await startServer(releases({ tag: 'v3.2.0-rc.2', prerelease: true }, 'v3.1.0'))
+    const { stdout } = await runCli(['check-version', '--current=3.2.0-rc.1', `--update-url=${server.url}`])
+    expect(stdout).toBe('a newer release is available: v3.2.0-rc.2 (running 3.2.0-rc.1)\n')
+  })
+
+  it.each([
+    ['a 500 answer', { status: 500, body: 'internal error' }, /500/],
+    ['garbage', { status: 200, body: '<html>' }, /not JSON/],
+  ])('fails with exit 1 on %s', async (_name, answer, reason) => {
+    const server = await startServer(answer)
+    const { code, stdout, stderr } = await runCli(['check-version', '--current=3.1.0', `--update-url=${server.url}`])
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^baqup-telemetry: version check failed/)
+    expect(stderr).toMatch(reason)
+    expect(stderr).not.toMatch(STACK_FRAME)
+    expect(code).toBe(1)
+  })
+
+  it('BAQUP_TELEMETRY_UPDATE_URL chooses the server; --update-url wins over it', async () => {
+    const fromEnv = await startServer(releases('v9.0.0'))
+    const fromFlag = await startServer(releases('v3.1.0'))
+    const env = { BAQUP_TELEMETRY_UPDATE_URL: fromEnv.url }
+    const viaEnv = await runCli(['check-version', '--current=3.1.0'], { env })
+    expect(viaEnv.stdout).toContain('v9.0.0')
+    const viaFlag = await runCli(['check-version', '--current=3.1.0', `--update-url=${fromFlag.url}`], { env })
+    expect(viaFlag.stdout).toContain('up to date')
+    expect(fromEnv.received).toHaveLength(1)
+    expect(fromFlag.received).toHaveLength(1)
+  })
+
+  it('refuses a plain http: server that is not loopback, as a usage error, before any connection', async () => {
+    const args = ['check-version', '--current=3.1.0', '--update-url=http://update.example.test/']
+    const { code, stderr } = await runCli(args)
+    expect(stderr).toMatch(/only https: URLs are accepted/)
+    expect(code).toBe(2)
+  })
+})

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { decodeConfiguration, EXAMPLE_ANONYMIZED, inspectJSON } from './inspection.js'
+import { example, fixture, runCli, STACK_FRAME, sandbox } from './run-cli.js'
+import { startServer } from './servers.js'
+
+const OPT_IN = '--global.sendAnonymousUsage=true'
+const accepted = { status: 202, body: '{}' }
+
+describe('send: nothing leaves when the configuration says no', () => {
+  it.each([
+    ['statistics off by default', [], {}, /disabled \(decided by: default\).*--global\.sendAnonymousUsage=true/],
+    ['statistics switched off', ['--global.sendAnonymousUsage=false'], {}, /decided by: flag/],
+    ['DO_NOT_TRACK=1', [OPT_IN], { DO_NOT_TRACK: '1' }, /decided by: DO_NOT_TRACK.*unset DO_NOT_TRACK/],
+  ])('%s', async (_name, args, env, why) => {
+    const collector = await startServer(accepted)
+    const { code, stdout } = await runCli(['send', `--collector-url=${collector.url}`, ...args], { env })
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^nothing sent: usage statistics are disabled/)
+    expect(stdout).toMatch(why)
+    expect(collector.received).toEqual([])
+  })
+
+  it('--dry-run prints the exact request and sends nothing', async () => {
+    const home = sandbox()
+    const collector = await startServer(accepted)
+    const config = `--configFile=${fixture('opt-in.yaml')}`
+    const { code, stdout, stderr } = await runCli(['send', '--dry-run', `--collector-url=${collector.url}`, config], {
+      home,
+    })
+    expect(code).toBe(0)
+    expect(stderr).toContain('nothing was sent')
+    expect(collector.received).toEqual([])
+    const [requestLine, ...rest] = stdout.trimEnd().split('\n')
+    expect(requestLine).toBe(`POST ${collector.url}`)
+    expect(rest).toContain('Content-Type: application/json; charset=utf-8')
+    const body = JSON.parse(rest.at(-1) as string)
+    const inspected = await inspectJSON([config], { home })
+    expect(body).toEqual(inspected.payload)
+  })
+})
+
+describe('send: a real report', () => {
+  it('reaches the collector with the anonymized copy and hash inspect shows, then history lists it', async () => {
+    const home = sandbox()
+    const collector = await startServer(accepted)
+    const config = `--configFile=${fixture('opt-in.yaml')}`
+    const sent = await runCli(['send', `--collector-url=${collector.url}`, config], { home })
+    expect(sent.stderr).toBe('')
+    expect(sent.code).toBe(0)
+    expect(sent.stdout).toMatch(new RegExp(`^sent to ${collector.url}: status 202`))
+    expect(collector.received).toHaveLength(1)
+    const [request] = collector.received
+    expect(request?.method).toBe('POST')
+    expect(request?.headers['content-type']).toBe('application/json; charset=utf-8')
+    const body = JSON.parse(request?.body ?? '')
+    const inspected = await inspectJSON([config], { home })
+    expect(JSON.parse(decodeConfiguration(body.configuration))).toEqual(inspected.anonymized)
+    expect(body.hash).toBe(inspected.hash)
+    expect(inspected.anonymized).toEqual({ global: { sendAnonymousUsage: true }, ...EXAMPLE_ANONYMIZED })
+    expect(Object.keys(body)).toEqual(['version', 'codename', 'buildDate', 'configuration', 'hash'])
+
+    const history = await runCli(['history'], { home })
+    expect(history.code).toBe(0)
+    expect(history.stdout).toMatch(new RegExp(`^\\S+Z\\s+202\\s+${collector.url}\\s+[0-9a-f]{64}$`, 'm'))
+    const trail = JSON.parse((await runCli(['history', '--json'], { home })).stdout)
+    expect(trail.statePath).toBe(home.statePath)
+    const bodySha256 = createHash('sha256')
+      .update(request?.body ?? '')
+      .digest('hex')
+    expect(trail.reports).toEqual([expect.objectContaining({ url: collector.url, status: 202, bodySha256 })])
+    expect(trail.lastReportAt).not.toBeNull()
+  })
+
+  it('an opt-in from the environment is ignored when a file is given: nothing is sent', async () => {
+    const collector = await startServer(accepted)
+    const args = ['send', `--collector-url=${collector.url}`, `--configFile=${example('baqup.yaml')}`]
+    const { code, stdout } = await runCli(args, { env: { BAQUP_GLOBAL_SENDANONYMOUSUSAGE: 'true' } })
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^nothing sent/)
+    expect(collector.received).toEqual([])
+  })
+
+  it('BAQUP_TELEMETRY_COLLECTOR_URL chooses the collector; --collector-url wins over it', async () => {
+    const fromEnv = await startServer(accepted)
+    const fromFlag = await startServer(accepted)
+    const env = { BAQUP_TELEMETRY_COLLECTOR_URL: fromEnv.url }
+    expect((await runCli(['send', OPT_IN], { env })).code).toBe(0)
+    expect(fromEnv.received).toHaveLength(1)
+    expect((await runCli(['send', OPT_IN, `--collector-url=${fromFlag.url}`], { env })).code).toBe(0)
+    expect(fromFlag.received).toHaveLength(1)
+    expect(fromEnv.received).toHaveLength(1)
+  })
+
+  it('history starts empty', async () => {
+    const { code, stdout } = await runCli(['history'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^no usage report sent/)
+  })
+})
+
+describe('send: refused endpoints', () => {
+  it.each([
+    ['--collector-url', (url: string) => ({ args: [`--collector-url=${url}`], env: {} })],
+    ['BAQUP_TELEMETRY_COLLECTOR_URL', (url: string) => ({ args: [], env: { BAQUP_TELEMETRY_COLLECTOR_URL: url } })],
+  ])('a plain http: collector that is not loopback, from %s, is a usage error', async (_name, given) => {
+    const { args, env } = given('http://collector.example.test/')
+    const { code, stdout, stderr } = await runCli(['send', OPT_IN, ...args], { env })
+    expect(stderr).toMatch(/only https: URLs are accepted/)
+    expect(stderr).not.toMatch(STACK_FRAME)
+    expect(stdout).toBe('')
+    expect(code).toBe(2)
+  })
+})
