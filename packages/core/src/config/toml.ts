@@ -1,8 +1,11 @@
-import TOML from '@iarna/toml'
+import { createRequire } from 'node:module'
 import { ConfigError, type Origin } from './errors.js'
 import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
 import { type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
 import { locateTomlKeys, type TomlPositions, tomlPathKey } from './toml-locate.js'
+
+/** The TOML parser is loaded for TOML files only (synchronously: loading is synchronous). */
+const loadToml = (): typeof import('@iarna/toml') => createRequire(import.meta.url)('@iarna/toml')
 
 interface TomlSyntaxError {
   fromTOML: true
@@ -80,7 +83,7 @@ export function tomlToRaw(text: string, source: string): RawMap | undefined {
   refuseDeepBrackets(text, source)
   let data: Record<string, unknown>
   try {
-    data = TOML.parse(text) as Record<string, unknown>
+    data = loadToml().parse(text) as Record<string, unknown>
   } catch (error) {
     throw syntaxError(error, text, source)
   }

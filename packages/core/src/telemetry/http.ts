@@ -1,4 +1,4 @@
-import { type $Fetch, createFetch } from 'ofetch'
+import type { $Fetch } from 'ofetch'
 import type { Dispatcher } from 'undici'
 import { TELEMETRY_LIMITS } from './defaults.js'
 import { displayURL, endpointProblem } from './endpoint.js'
@@ -16,8 +16,8 @@ export interface TelemetryClientOptions {
   maxBytes?: number
 }
 
-/** An ofetch instance scoped to telemetry. */
-export type TelemetryClient = $Fetch
+/** An ofetch instance scoped to telemetry (loaded with the first request). */
+export type TelemetryClient = Pick<$Fetch, 'raw'>
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const NULL_BODY_STATUSES = new Set([204, 205, 304])
@@ -142,5 +142,11 @@ function guardedFetch(options: TelemetryClientOptions): typeof globalThis.fetch 
  * followed by hand and only to allowed endpoints, no retries. Nothing global changes.
  */
 export function createTelemetryClient(options: TelemetryClientOptions = {}): TelemetryClient {
-  return createFetch({ fetch: guardedFetch(options) }).create({ retry: false })
+  const fetch = guardedFetch(options)
+  let client: Promise<$Fetch> | undefined
+  const load = () => {
+    client ??= import('ofetch').then(({ createFetch }) => createFetch({ fetch }).create({ retry: false }))
+    return client
+  }
+  return { raw: (async (request, init) => (await load()).raw(request, init)) as $Fetch['raw'] }
 }

@@ -1,4 +1,8 @@
-import semver, { type SemVer } from 'semver'
+import type { SemVer } from 'semver'
+// The three functions used, not the whole package: `inspect` only checks that a version parses.
+import gt from 'semver/functions/gt.js'
+import parse from 'semver/functions/parse.js'
+import rcompare from 'semver/functions/rcompare.js'
 import { BAQUP_PRODUCT } from './defaults.js'
 import { joinURL } from './endpoint.js'
 import { TelemetryError } from './errors.js'
@@ -33,7 +37,7 @@ export interface VersionCheckResult {
 
 /** Why the running version cannot be compared (`dev` builds, unparsable strings), or undefined. */
 export function versionCheckSkipReason(version: string): string | undefined {
-  if (semver.parse(version)) return undefined
+  if (parse(version)) return undefined
   return `the running version "${version.slice(0, 40)}" is not a release version`
 }
 
@@ -62,7 +66,7 @@ function applicableReleases(list: unknown[], current: SemVer): Release[] {
     if (typeof entry !== 'object' || entry === null) continue
     const { tag_name: tag, draft, prerelease } = entry as Record<string, unknown>
     if (typeof tag !== 'string' || draft === true) continue
-    const version = semver.parse(tag)
+    const version = parse(tag)
     if (!version) continue
     const isPrerelease = prerelease === true || version.prerelease.length > 0
     if (isPrerelease && current.prerelease.length === 0) continue
@@ -73,7 +77,7 @@ function applicableReleases(list: unknown[], current: SemVer): Release[] {
 
 /** Parses a GitHub releases answer and compares it with the running version. */
 export function compareReleases(current: string, body: string): Omit<VersionCheckResult, 'skipped'> | string {
-  const running = semver.parse(current)
+  const running = parse(current)
   if (!running) return versionCheckSkipReason(current) as string
   let list: unknown
   try {
@@ -82,9 +86,9 @@ export function compareReleases(current: string, body: string): Omit<VersionChec
     return 'the answer is not JSON'
   }
   if (!Array.isArray(list)) return 'the answer is not a list of releases'
-  const newest = applicableReleases(list, running).sort((a, b) => semver.rcompare(a.version, b.version))[0]
+  const newest = applicableReleases(list, running).sort((a, b) => rcompare(a.version, b.version))[0]
   if (!newest) return { current, newer: false }
-  return { current, newest: newest.tag, newer: semver.gt(newest.version, running) }
+  return { current, newest: newest.tag, newer: gt(newest.version, running) }
 }
 
 /**
