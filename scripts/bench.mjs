@@ -22,14 +22,14 @@ function timeSpawn(args, options = {}) {
 }
 
 /** Alternates the baseline and the subject `runs` times; returns both medians in ms. */
-function compareSpawns(baseline, subject) {
+function compareSpawns(baseline, subject, options = {}) {
   const a = []
   const b = []
   timeSpawn(baseline)
-  timeSpawn(subject) // warm the file-system cache
+  timeSpawn(subject, options) // warm the file-system cache
   for (let i = 0; i < runs; i++) {
     a.push(timeSpawn(baseline))
-    b.push(timeSpawn(subject))
+    b.push(timeSpawn(subject, options))
   }
   return { baseline: median(a), subject: median(b) }
 }
@@ -54,3 +54,47 @@ report(
   compareSpawns(bare, [cli, 'flags', '--json'], { stdio: 'ignore' }),
 )
 report('import @baqup/schemas  vs  node -e 0', compareSpawns(bare, importOf(schemasEntry)))
+const embedding = compareSpawns(bare, [
+  '--input-type=module',
+  '-e',
+  `await import(${JSON.stringify(coreEntry)}); await import(${JSON.stringify(schemasEntry)})`,
+])
+report('import @baqup/core + @baqup/schemas  vs  node -e 0', embedding)
+console.log(
+  `${''.padEnd(58)} import cost over a bare start: ${(embedding.subject - embedding.baseline).toFixed(1)} ms (goal < 40 ms)`,
+)
+const fullYaml = ['inspect', '--json', `--configFile=${root}reference/baqup.full.yaml`]
+const stateEnv = { ...process.env, BAQUP_TELEMETRY_STATE: `${root}node_modules/.bench-state.json` }
+report(
+  'inspect --json --configFile=baqup.full.yaml  vs  node -e 0',
+  compareSpawns(bare, [cli, ...fullYaml], { env: stateEnv }),
+  '≤ 2',
+)
+
+const peak = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...fullYaml], {
+  env: stateEnv,
+  encoding: 'utf8',
+})
+const bareRss = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '-e', '0'], { encoding: 'utf8' })
+if (peak.status === 0 && bareRss.status === 0) {
+  const kib = (r) => Number(r.stderr.trim().split('\n').at(-1))
+  console.log(
+    `${'peak RSS: inspect on baqup.full.yaml  vs  node -e 0'.padEnd(58)} ${(kib(peak) / 1024).toFixed(1).padStart(8)} MiB vs ${(kib(bareRss) / 1024).toFixed(1).padStart(7)} MiB`,
+  )
+}
+
+console.log('\nin process, warm, median (subject vs JSON of the same data):')
+const inProcess = spawnSync(process.execPath, ['--expose-gc', `${root}scripts/bench/processing.mjs`], {
+  encoding: 'utf8',
+})
+if (inProcess.status !== 0) throw new Error(inProcess.stderr)
+const figures = JSON.parse(inProcess.stdout)
+report('load + validate baqup.full.yaml  vs  JSON.parse', figures.load)
+report('anonymize + hash baqup.full.yaml  vs  JSON round trip', figures.anonymizeFull, '≤ 5')
+report('anonymize + hash, 1 000 entry points  vs  JSON round trip', figures.anonymize1000, '≤ 5')
+report('anonymize + hash, 10 000 entry points  vs  JSON round trip', figures.anonymize10000, '≤ 5')
+const growth = figures.anonymize10000.subject / figures.anonymize1000.subject
+console.log(`${'growth: 10 000 / 1 000 entry points'.padEnd(58)} ×${growth.toFixed(2)} (linear: ≈10, goal ≤ 12)`)
+console.log(
+  `${'heap kept by anonymize + hash of 10 000 entry points'.padEnd(58)} ${figures.memory.heapMiB10000.toFixed(1)} MiB`,
+)

@@ -11,11 +11,15 @@ function flagName(arg: string): string {
   return arg.replace(/^--?/, '').split('=', 1)[0] as string
 }
 
-/** A configuration flag starts with a root option name (any case) or is `--configFile`. */
+/**
+ * A configuration flag starts with a root option name (any case), is `--configFile`, or is a
+ * dotted path (`--entryPoint.web.address`: a misspelled option, which the loader then names).
+ */
 export function isConfigFlag(arg: string, roots: ReadonlySet<string>): boolean {
   if (!arg.startsWith('--')) return false
-  const first = flagName(arg).split(/[.[]/, 1)[0]?.toLowerCase() ?? ''
-  return first === 'configfile' || roots.has(first)
+  const name = flagName(arg)
+  const first = name.split(/[.[]/, 1)[0]?.toLowerCase() ?? ''
+  return first === 'configfile' || roots.has(first) || /[.[]/.test(name)
 }
 
 export function splitArgs(argv: readonly string[], roots: ReadonlySet<string>): SplitArgs {

@@ -6,7 +6,8 @@ import { product } from '../product.js'
 /** The scheduler in the foreground, as Baqup runs it, until SIGINT or SIGTERM. */
 export async function run(configFlags: readonly string[]): Promise<void> {
   const inspection = inspectConfiguration({ configFlags, env: process.env })
-  const logger = createConsola({ stdout: process.stderr, stderr: process.stderr })
+  // Level 3 (info) always: consola would otherwise hide the start-up lines under NODE_ENV=test or CI.
+  const logger = createConsola({ level: 3, stdout: process.stderr, stderr: process.stderr })
   for (const warning of inspection.loaded.warnings) logger.warn(warning)
   const global = inspection.loaded.effective.global as { checkNewVersion: boolean; sendAnonymousUsage: boolean }
   // Listen for the signals before the startup lines go out: whoever reads them may stop us at once.
