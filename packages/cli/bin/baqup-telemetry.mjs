@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { loadBundle } from './load.mjs'
+
 // A closed pipe (`baqup-telemetry flags | head`) is a normal end, not a crash.
 process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1))
 
-const entry = new URL('../dist/main.js', import.meta.url)
-const { main } = await import(entry.href).catch((error) => {
-  process.stderr.write(`baqup-telemetry: not built (${error.code ?? error.message}); run "pnpm build" first\n`)
+const loaded = loadBundle()
+if (!loaded) {
+  process.stderr.write('baqup-telemetry: not built; run "pnpm build" first\n')
   process.exit(2)
-})
-process.exitCode = await main(process.argv.slice(2))
+}
+process.exitCode = await loaded.exports.main(process.argv.slice(2))

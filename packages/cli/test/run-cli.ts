@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,39 +11,11 @@ const packageRoot = fileURLToPath(new URL('../', import.meta.url))
 const scratch = mkdtempSync(join(tmpdir(), 'baqup-cli-test-'))
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
 
-/** The chunks a bundled file imports: esbuild names them `<name>-<HASH>.js`. */
-function chunkImports(code: string): string[] {
-  return [...code.matchAll(/["']\.\/([\w-]+-[A-Z0-9]{8}\.js)["']/g)].map((match) => match[1] as string)
+/** The built binary: `pnpm test` builds before testing. */
+export const bin = join(packageRoot, 'bin', 'baqup-telemetry.mjs')
+if (!existsSync(join(packageRoot, 'dist', 'main.cjs'))) {
+  throw new Error('packages/cli/dist/main.cjs is missing: run "pnpm build" first')
 }
-
-function isComplete(dist: string): boolean {
-  if (!existsSync(join(dist, 'main.js'))) return false
-  const files = readdirSync(dist).filter((name) => name.endsWith('.js'))
-  return files.every((name) =>
-    chunkImports(readFileSync(join(dist, name), 'utf8')).every((target) => existsSync(join(dist, target))),
-  )
-}
-
-/**
- * A private copy of the built binary (bin/ + dist/), so that a rebuild running beside the tests
- * cannot pull files from under them. Retries while a build is half written.
- */
-async function snapshotBinary(): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const copy = mkdtempSync(join(scratch, 'bin-'))
-    try {
-      cpSync(join(packageRoot, 'bin'), join(copy, 'bin'), { recursive: true })
-      cpSync(join(packageRoot, 'dist'), join(copy, 'dist'), { recursive: true })
-      if (isComplete(join(copy, 'dist'))) return join(copy, 'bin', 'baqup-telemetry.mjs')
-    } catch {
-      // dist/ is being rewritten: try again shortly.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error('packages/cli/dist is missing or incomplete: run "pnpm build" first')
-}
-
-export const bin = await snapshotBinary()
 
 /** A fresh home, XDG folders and telemetry state file: no test reads or writes the machine's own. */
 export interface Sandbox {
