@@ -2,7 +2,9 @@
 // in the same run (alternating runs, medians), so that a shared noisy machine still compares
 // like with like. Benchmarks measure; they are not tests and assert nothing.
 import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = `${root}packages/cli/bin/baqup-telemetry.mjs`
@@ -62,6 +64,32 @@ const embedding = compareSpawns(bare, [
 report('import @baqup/core + @baqup/schemas  vs  node -e 0', embedding)
 console.log(
   `${''.padEnd(58)} import cost over a bare start: ${(embedding.subject - embedding.baseline).toFixed(1)} ms (goal < 40 ms)`,
+)
+mkdirSync(`${root}node_modules/.bench`, { recursive: true })
+// An embedding proxy ships a bundle: the same imports, bundled as it would bundle them, code
+// loaded on demand (the HTTP client) in chunks of its own.
+const bundleDir = `${root}node_modules/.bench/embedding`
+writeFileSync(
+  `${root}node_modules/.bench/embedding-entry.mjs`,
+  `export * from ${JSON.stringify(coreEntry)}; export * from ${JSON.stringify(schemasEntry)}`,
+)
+const bundled = `${bundleDir}/embedding-entry.js`
+await build({
+  entryPoints: [`${root}node_modules/.bench/embedding-entry.mjs`],
+  outdir: bundleDir,
+  splitting: true,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: 'error',
+})
+const embeddingBundled = compareSpawns(bare, ['--input-type=module', '-e', `await import(${JSON.stringify(bundled)})`])
+report('import core + schemas, bundled by the embedder  vs  node -e 0', embeddingBundled)
+console.log(
+  `${''.padEnd(58)} import cost over a bare start: ${(embeddingBundled.subject - embeddingBundled.baseline).toFixed(1)} ms (goal < 40 ms)`,
 )
 const fullYaml = ['inspect', '--json', `--configFile=${root}reference/baqup.full.yaml`]
 const stateEnv = { ...process.env, BAQUP_TELEMETRY_STATE: `${root}node_modules/.bench-state.json` }
