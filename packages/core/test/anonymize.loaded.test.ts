@@ -5,6 +5,7 @@ import { anonymize } from '../src/anonymize.js'
 import { ConfigError } from '../src/config/errors.js'
 import { parseConfigText } from '../src/config/load.js'
 import { corpusDir, corpusFiles, corpusSkipReason, readReference } from './support/reference.js'
+import { strings } from './support/strings.js'
 
 /** The same inputs as anonymize.test.ts, read by the real loader, as `inspect` and the runtime read them. */
 
@@ -54,18 +55,6 @@ const LEAKS: ReadonlyArray<readonly [string, RegExp]> = [
   ['IPv6 address', /[0-9a-f]*:[0-9a-f]*:[0-9a-f]*/i],
   ['host name', /[a-z0-9-]+\.[a-z]{2,}(?![a-z0-9])/i],
 ]
-
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value)
-  else if (Array.isArray(value)) for (const item of value) strings(item, out)
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      out.push(key)
-      strings(child, out)
-    }
-  }
-  return out
-}
 
 describe.skipIf(corpusFiles.length === 0)(`anonymize, real users' configurations ${corpusSkipReason}`, () => {
   const loaded = corpusFiles.flatMap((name) => {

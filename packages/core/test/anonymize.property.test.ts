@@ -11,6 +11,7 @@ import {
   materialize,
   SECRET_MARK,
 } from './fixtures/anonymize/config-arbitrary.js'
+import { strings } from './support/strings.js'
 
 /** 2 000 configurations by default; `FUZZ_RUNS=100000` (the `pnpm fuzz` script) for a long run. */
 const runs = Number(process.env.FUZZ_RUNS) || 2_000
@@ -34,18 +35,6 @@ function unmasked(node: SchemaNode, value: unknown, exported: boolean, path: str
   } else if (node.kind === 'map' || node.kind === 'list') {
     for (const [key, child] of Object.entries(value))
       unmasked(node.item as SchemaNode, child, true, `${path}.${key}`, out)
-  }
-  return out
-}
-
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value)
-  else if (Array.isArray(value)) for (const item of value) strings(item, out)
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      out.push(key)
-      strings(child, out)
-    }
   }
   return out
 }
