@@ -1,3 +1,4 @@
+import { didYouMean } from '@baqup/core'
 import { cac } from 'cac'
 import { splitArgs } from './args.js'
 import { describeFailure, EXIT, UsageError } from './print.js'
@@ -5,24 +6,6 @@ import { product } from './product.js'
 
 const COMMANDS = ['inspect', 'flags', 'schema', 'check-version', 'send', 'run', 'history'] as const
 const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0] as number
-      row[0] = i
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j] as number
-        row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-        previous = current
-      }
-    }
-    return row[b.length] as number
-  }
-  const best = candidates.map((c) => [c, distance(word, c)] as const).sort((x, y) => x[1] - y[1])[0]
-  return best && best[1] <= Math.max(2, word.length / 3) ? best[0] : undefined
-}
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
 
@@ -35,7 +18,7 @@ function withSuggestion(
   const unknown = error instanceof Error && /^Unknown option `--?([^`]+)`/.exec(error.message)?.[1]
   if (!unknown) return error
   const names = options.flatMap((option) => option.names.filter((name) => name.length > 1))
-  const suggestion = closest(unknown, [...names, 'help'])
+  const suggestion = didYouMean(unknown, [...names, 'help'])
   const hint = suggestion ? ` — did you mean "--${suggestion.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}"?` : ''
   const asTyped =
     typed.map((arg) => arg.replace(/^--?/, '').split('=', 1)[0] ?? '').find((name) => camelCase(name) === unknown) ??
@@ -118,7 +101,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const parsed = cli.parse(['node', 'baqup-telemetry', ...ours], { run: false })
     const word = parsed.args[0]
     if (!cli.matchedCommand && word !== undefined) {
-      const suggestion = closest(String(word), COMMANDS)
+      const suggestion = didYouMean(String(word), COMMANDS)
       throw new UsageError(
         `unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`,
       )

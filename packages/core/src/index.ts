@@ -11,6 +11,7 @@ export {
   type SourceKind,
 } from './config/load.js'
 export { baqupLegacyOptions, type LegacyOptions } from './config/removed.js'
+export { didYouMean, editDistance } from './config/suggest.js'
 export { type Decision, type DecisionKind, explain } from './explain.js'
 export { canonicalJSON, configHash } from './hash.js'
 export { type BuildInfo, buildPayload, type UsagePayload } from './payload.js'
