@@ -84,6 +84,15 @@ function leafKindOfElement(element: z.ZodType): LeafKind | undefined {
   return undefined
 }
 
+const INTEGER_FORMATS = new Set(['safeint', 'int32', 'uint32'])
+
+/** `z.int()` carries its format on its own definition, `z.number().int()` in a check. */
+function isInteger(def: Record<string, unknown>): boolean {
+  const checks = (def.checks ?? []) as { _zod: { def: { format?: string } } }[]
+  const formats = [def.format, ...checks.map((check) => check._zod.def.format)]
+  return formats.some((format) => INTEGER_FORMATS.has(format as string))
+}
+
 function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
   if (meta.kind === 'duration' || meta.kind === 'file-or-content' || meta.kind === 'section') return meta.kind
   const def = core.def as unknown as Record<string, unknown> & { type: string }
@@ -91,7 +100,7 @@ function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
     case 'boolean':
       return 'bool'
     case 'number':
-      return (core as unknown as { isInt: boolean }).isInt ? 'int' : 'float'
+      return isInteger(def) ? 'int' : 'float'
     case 'string':
     case 'enum':
     case 'literal':
