@@ -8,11 +8,6 @@ export class UsageError extends Error {
 /** Errors the operator can fix (exit 2); everything else is a failure of the operation (exit 1). */
 const USAGE_ERRORS = new Set(['ConfigError', 'UsageError', 'CACError'])
 
-/** Colour only for a terminal, and never under NO_COLOR. */
-export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb'
-}
-
 /** The one place an error becomes text and an exit code; nothing else prints a stack. */
 export function describeFailure(error: unknown): { message: string; code: number } {
   if (!(error instanceof Error)) return { message: `unexpected failure: ${String(error)}`, code: EXIT.failed }

@@ -55,9 +55,3 @@ export function scalarText(scalar: RawScalar): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value)
   return undefined
 }
-
-/** A plain JavaScript view of a raw node's value, for messages about its type. */
-export function rawValueForType(node: RawNode): unknown {
-  if (node.type === 'scalar') return node.value
-  return node.type === 'list' ? [] : {}
-}
