@@ -62,10 +62,17 @@ export function formatDuration(nanos: bigint): string {
   return `${sign}${seconds}`
 }
 
+/** A configuration repeats a few durations many times: their canonical forms are remembered (up to a bound). */
+const canonicalForms = new Map<string | number, string | undefined>()
+const REMEMBERED = 1024
+
 /** The canonical (Go) form of a duration, or undefined when it cannot be read. */
 export function canonicalDuration(value: string | number): string | undefined {
+  if (canonicalForms.has(value)) return canonicalForms.get(value)
   const nanos = parseDuration(value)
-  return nanos === undefined ? undefined : formatDuration(nanos)
+  const canonical = nanos === undefined ? undefined : formatDuration(nanos)
+  if (canonicalForms.size < REMEMBERED) canonicalForms.set(value, canonical)
+  return canonical
 }
 
 /** A duration option: accepts Go duration strings or seconds, always yields the canonical string. */
