@@ -57,7 +57,10 @@ describe('inspect: ignored sources', () => {
     expect(json.global.sendAnonymousUsage).toBe(false)
     const human = await runCli(['inspect', ...args])
     expect(human.code).toBe(0)
-    expect(human.stderr).toMatch(/^baqup-telemetry: warning: --global\.sendAnonymousUsage ignored/m)
+    // The human report lists it right under the source it lost to.
+    expect(human.stdout).toMatch(/^Configuration {2}file .*baqup\.yaml\n {2}! --global\.sendAnonymousUsage ignored/m)
+    const explained = await runCli(['inspect', '--explain', ...args])
+    expect(explained.stderr).toMatch(/^baqup-telemetry: warning: --global\.sendAnonymousUsage ignored/m)
   })
 
   it('warns that environment variables are ignored because flags were given', async () => {

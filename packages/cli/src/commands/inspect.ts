@@ -30,8 +30,9 @@ export async function inspect(flags: InspectFlags, configFlags: readonly string[
     })
     return
   }
-  for (const warning of loaded.warnings) process.stderr.write(`baqup-telemetry: warning: ${warning}\n`)
   if (flags.explain) {
+    // The table has no room for them; the report below lists them under the source.
+    for (const warning of loaded.warnings) process.stderr.write(`baqup-telemetry: warning: ${warning}\n`)
     process.stdout.write(explainTable(explain(product.schema, loaded.config)))
     return
   }
