@@ -11,6 +11,8 @@ export interface OptionMeta {
   description?: typeof EXPORT_MARKER
   help: string
   kind?: 'duration' | 'file-or-content' | 'section'
+  /** Other names a configuration may use for this option (read as the canonical one). */
+  aliases?: readonly string[]
 }
 
 function optional<T extends z.ZodType>(schema: T): z.ZodType {

@@ -23,7 +23,7 @@ export function formatPath(segments: readonly Segment[]): string {
 
 const lowerNames = new WeakMap<SchemaNode, Map<string, string>>()
 
-/** The canonical name of a field written in any case (`entrypoints` → `entryPoints`). */
+/** The canonical name of a field written in any case (`entrypoints` → `entryPoints`) or under an alias. */
 export function canonicalChild(node: SchemaNode, key: string): string | undefined {
   const children = node.children
   if (!children) return undefined
@@ -32,6 +32,9 @@ export function canonicalChild(node: SchemaNode, key: string): string | undefine
   if (!lower) {
     lower = new Map()
     for (const name of children.keys()) if (!lower.has(name.toLowerCase())) lower.set(name.toLowerCase(), name)
+    for (const [name, child] of children) {
+      for (const alias of child.aliases ?? []) if (!lower.has(alias.toLowerCase())) lower.set(alias.toLowerCase(), name)
+    }
     lowerNames.set(node, lower)
   }
   return lower.get(key.toLowerCase())

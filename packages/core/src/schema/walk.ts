@@ -33,6 +33,8 @@ export interface SchemaNode {
   readonly hasDefault: boolean
   /** Allowed values of an enumerated string. */
   readonly values?: readonly string[]
+  /** Other names the option may be written with (`.meta({ aliases })`), read as the canonical one. */
+  readonly aliases?: readonly string[]
   /** Fields of an object or section, by canonical name. */
   readonly children?: ReadonlyMap<string, SchemaNode>
   /** The value of a map entry or the item of a list. */
@@ -133,6 +135,7 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
   }
   if (hasDefault) node.default = value
   if (def.type === 'enum') node.values = Object.values(def.entries as Record<string, string>)
+  if (Array.isArray(meta.aliases)) node.aliases = meta.aliases as string[]
   if (kind === 'object' || kind === 'section') {
     const shape = def.shape as Record<string, z.ZodType>
     node.children = new Map(Object.entries(shape).map(([key, child]) => [key, build(child)]))

@@ -12,7 +12,8 @@ const { endpoint, token, certAuthFilePath, namespaces, labelSelector } = kuberne
 function serviceRef(traffic: string) {
   return masked(
     group({
-      desc: masked(z.string(), `Name of the Kubernetes service of ${traffic} traffic.`),
+      // Baqup's reader matches the Go field name (`name`); the JSON name is `desc`: both are read.
+      desc: masked(z.string().meta({ aliases: ['name'] }), `Name of the Kubernetes service of ${traffic} traffic.`),
       namespace: masked(z.string(), `Namespace of the Kubernetes service of ${traffic} traffic.`),
     }),
     `Kubernetes service that exposes Knative's ${traffic} traffic.`,
