@@ -2,7 +2,7 @@
 // `node scripts/docs.mjs --check` exits 1 when a committed page is stale (CI and tests run it).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { listOptions, optionsMarkdown, walk } from '../packages/core/dist/index.js'
+import { anonymize, listOptions, optionsMarkdown, parseConfigText, walk } from '../packages/core/dist/index.js'
 import { staticConfigSchema } from '../packages/schemas/dist/index.js'
 import { dataCollectionPage } from './docs/data-collection.mjs'
 
@@ -12,6 +12,16 @@ const options = listOptions(walk(staticConfigSchema))
 const departures = [
   ...readFileSync(`${root}packages/schemas/README.md`, 'utf8').matchAll(/^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \|$/gm),
 ].map(([, path, direction, reason]) => ({ path, direction: direction.trim(), reason: reason.trim() }))
+
+const exampleText = readFileSync(`${root}examples/baqup.yaml`, 'utf8')
+const example = {
+  input: exampleText.replace(/^#.*\n/gm, '').trim(),
+  anonymized: JSON.stringify(
+    anonymize(staticConfigSchema, parseConfigText(exampleText, 'yaml', staticConfigSchema, 'baqup.yaml')),
+    null,
+    2,
+  ),
+}
 
 const pages = {
   'docs/static-configuration.md': [
@@ -26,7 +36,7 @@ const pages = {
     '',
     optionsMarkdown(options),
   ].join('\n'),
-  'docs/data-collection.md': dataCollectionPage({ options, departures }),
+  'docs/data-collection.md': dataCollectionPage({ options, departures, example }),
 }
 
 const stale = []

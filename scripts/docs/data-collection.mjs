@@ -32,7 +32,7 @@ function switchOff(path) {
   ].join('\n')
 }
 
-export function dataCollectionPage({ options, departures }) {
+export function dataCollectionPage({ options, departures, example }) {
   const rows = options.map((option) => `| \`${option.path}\` | ${option.kind} | ${sentAs(option)} |`)
   const departureRows = departures.map((d) => `| \`${d.path}\` | ${d.direction} | ${d.reason} |`)
   return `# Data collection
@@ -79,6 +79,20 @@ ${switchOff('global.checkNewVersion')}
 3. The **hash** is keyed with a random key generated on your machine and kept in Baqup's state
    file: the collector can tell two reports of the same configuration apart from others, but
    cannot recover a masked value by trying candidates.
+
+## An example
+
+This configuration ([examples/baqup.yaml](../examples/baqup.yaml)):
+
+\`\`\`yaml
+${example.input}
+\`\`\`
+
+is sent, base64-encoded in \`configuration\`, as:
+
+\`\`\`json
+${example.anonymized}
+\`\`\`
 
 ## Every option
 
