@@ -92,6 +92,20 @@ describe('send: a real report', () => {
     expect(fromEnv.received).toHaveLength(1)
   })
 
+  it('a collector that answers 500 received the report all the same: exit 1, and history lists it', async () => {
+    const home = sandbox()
+    const collector = await startServer({ status: 500, body: 'down' })
+    const sent = await runCli(['send', `--collector-url=${collector.url}`, OPT_IN], { home })
+    expect(sent.code).toBe(1)
+    expect(sent.stderr).toMatch(/usage report failed .*500/)
+    expect(collector.received).toHaveLength(1)
+    const trail = JSON.parse((await runCli(['history', '--json'], { home })).stdout)
+    const bodySha256 = createHash('sha256')
+      .update(collector.received[0]?.body ?? '')
+      .digest('hex')
+    expect(trail.reports).toEqual([{ at: expect.any(String), url: collector.url, status: 500, bodySha256 }])
+  })
+
   it('history starts empty', async () => {
     const { code, stdout } = await runCli(['history'])
     expect(code).toBe(0)

@@ -1,4 +1,4 @@
-import { createTelemetryClient, sendUsageReport, stateLedger } from '@baqup/core'
+import { buildReportRequest, createTelemetryClient, sendUsageReport, stateLedger, TelemetryError } from '@baqup/core'
 import { endpoints, inspectConfiguration } from '../inspection.js'
 import { usableEndpoint } from '../usable-endpoint.js'
 
@@ -22,7 +22,6 @@ export async function send(flags: SendFlags, configFlags: readonly string[]): Pr
   usableEndpoint(collectorURL, flags.collectorUrl === undefined ? 'BAQUP_TELEMETRY_COLLECTOR_URL' : '--collector-url')
   const { payload } = inspection
   if (flags.dryRun) {
-    const { buildReportRequest } = await import('@baqup/core')
     const request = buildReportRequest({ payload, collectorURL })
     const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)
     process.stdout.write(`${[`${request.method} ${request.url}`, ...headers, '', request.body].join('\n')}\n`)
@@ -30,15 +29,20 @@ export async function send(flags: SendFlags, configFlags: readonly string[]): Pr
     return
   }
   const client = createTelemetryClient({ env: process.env })
-  const result = await sendUsageReport({ collectorURL, payload, client })
   const ledger = stateLedger(inspection.statePath)
   const at = Date.now()
   ledger.recordRun('usage-report', at)
-  ledger.recordReport({
-    at: new Date(at).toISOString(),
-    url: result.url,
-    status: result.status,
-    bodySha256: result.bodySha256,
-  })
-  process.stdout.write(`sent to ${result.url}: status ${result.status}, body SHA-256 ${result.bodySha256}\n`)
+  const record = (url: string, status: number, bodySha256: string) =>
+    ledger.recordReport({ at: new Date(at).toISOString(), url, status, bodySha256 })
+  try {
+    const result = await sendUsageReport({ collectorURL, payload, client })
+    record(result.url, result.status, result.bodySha256)
+    process.stdout.write(`sent to ${result.url}: status ${result.status}, body SHA-256 ${result.bodySha256}\n`)
+  } catch (error) {
+    // A server that answered with an error still received the report: the audit trail says so.
+    if (error instanceof TelemetryError && error.status !== undefined && error.bodySha256 !== undefined) {
+      record(error.url, error.status, error.bodySha256)
+    }
+    throw error
+  }
 }
