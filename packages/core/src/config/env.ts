@@ -16,6 +16,11 @@ export interface EnvSelection {
 }
 
 /** The set variables that are configuration: under the prefix, not reserved, in name order. */
+/** The environment variable of an option: `BAQUP_` + `global.checkNewVersion` → `BAQUP_GLOBAL_CHECKNEWVERSION`. */
+export function envVarName(prefix: string, path: string): string {
+  return `${prefix}${path.replaceAll('.', '_').toUpperCase()}`
+}
+
 export function optionEnvNames({ env, prefix, reserved = [] }: EnvSelection): string[] {
   return Object.keys(env)
     .filter((name) => name.startsWith(prefix) && name.length > prefix.length && env[name] !== undefined)

@@ -15,7 +15,7 @@ export interface TelemetryErrorDetails {
   cause?: unknown
 }
 
-const OPERATION_NAMES: Record<TelemetryOperation, string> = {
+export const OPERATION_NAMES: Record<TelemetryOperation, string> = {
   'version-check': 'version check',
   'usage-report': 'usage report',
 }

@@ -1,10 +1,11 @@
 import type { UsagePayload } from '../payload.js'
 import type { TelemetryProduct } from './defaults.js'
+import { displayURL } from './endpoint.js'
 import { TelemetryError } from './errors.js'
 import type { TelemetryClient } from './http.js'
 import { failureLog, type TelemetryLogger } from './logger.js'
 import type { RunLedger } from './state-ledger.js'
-import { sendUsageReport } from './usage-report.js'
+import { sendAndRecordReport } from './usage-report.js'
 import { checkNewVersion } from './version-check.js'
 
 /** One scheduled run: never rejects, reports its own outcome. */
@@ -60,21 +61,20 @@ export function usageReportRun(
   return async (signal) => {
     const at = new Date(options.now()).toISOString()
     try {
-      const sent = await sendUsageReport({
+      const sent = await sendAndRecordReport({
         collectorURL: options.collectorURL,
         payload: options.payload(),
         userAgent: options.product.userAgent,
         client: options.client,
         signal,
+        ledger,
+        at,
       })
-      ledger.recordReport({ at, url: sent.url, status: sent.status, bodySha256: sent.bodySha256 })
       failures.succeeded()
-      logger.debug(`usage report sent to ${sent.url}: answer ${sent.status}, body sha256 ${sent.bodySha256}`)
+      logger.debug(
+        `usage report sent to ${displayURL(sent.url)}: answer ${sent.status}, body sha256 ${sent.bodySha256}`,
+      )
     } catch (error) {
-      // The body reached a server that answered: it left the machine, so it belongs in the audit trail.
-      if (error instanceof TelemetryError && error.status !== undefined && error.bodySha256) {
-        ledger.recordReport({ at, url: options.collectorURL, status: error.status, bodySha256: error.bodySha256 })
-      }
       if (signal.aborted) return logger.debug('usage report cancelled: telemetry stopped')
       failures.failed(describe(error, 'usage report'))
     }

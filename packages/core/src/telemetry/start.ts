@@ -2,6 +2,7 @@ import type { UsagePayload } from '../payload.js'
 import { BAQUP_PRODUCT, TELEMETRY_LIMITS, type TelemetryProduct } from './defaults.js'
 import { effectiveSwitches, type TelemetrySwitches } from './do-not-track.js'
 import { endpointProblem } from './endpoint.js'
+import { OPERATION_NAMES } from './errors.js'
 import { createTelemetryClient, type TelemetryClient } from './http.js'
 import { safeLogger, type TelemetryLogger } from './logger.js'
 import type { Environment } from './proxy.js'
@@ -42,8 +43,6 @@ export interface TelemetryHandle {
 
 const NOTHING_RUNNING: TelemetryHandle = { stop: async () => {} }
 
-const JOB_NAMES = { 'version-check': 'version check', 'usage-report': 'usage report' } as const
-
 function jobFor(
   operation: 'version-check' | 'usage-report',
   run: Run,
@@ -52,7 +51,7 @@ function jobFor(
   return schedulePeriodic(
     {
       run,
-      skipped: (reason) => logger.debug(`${JOB_NAMES[operation]} skipped: ${reason}`),
+      skipped: (reason) => logger.debug(`${OPERATION_NAMES[operation]} skipped: ${reason}`),
       lastRun: () => ledger.lastRun(operation),
       recordRun: (at) => ledger.recordRun(operation, at),
       firstDelayMs: TELEMETRY_LIMITS.firstRunDelayMs,
@@ -68,6 +67,17 @@ function start(options: StartTelemetryOptions, logger: TelemetryLogger): Telemet
   const updateURL = options.updateURL ?? product.updateURL
   const collectorURL = options.collectorURL ?? product.collectorURL
   const switches = effectiveSwitches(options.config, options.env)
+  // An endpoint that is refused (not https:, not loopback) switches its mechanism off before the
+  // start-up lines are written, so that they say what really happens.
+  const endpoints = { checkNewVersion: updateURL, sendAnonymousUsage: collectorURL } as const
+  const refused: Partial<Record<keyof typeof endpoints, string>> = {}
+  for (const key of ['checkNewVersion', 'sendAnonymousUsage'] as const) {
+    const problem = switches[key] ? endpointProblem(endpoints[key]) : undefined
+    if (problem) {
+      refused[key] = problem
+      switches[key] = false
+    }
+  }
   const lines = startupLines({
     ...options.config,
     doNotTrack: switches.doNotTrack,
@@ -75,19 +85,13 @@ function start(options: StartTelemetryOptions, logger: TelemetryLogger): Telemet
     updateURL,
     collectorURL,
     product,
+    refused,
   })
-  for (const line of lines) logger.info(line)
-
-  const endpoints = { checkNewVersion: updateURL, sendAnonymousUsage: collectorURL } as const
-  for (const key of ['checkNewVersion', 'sendAnonymousUsage'] as const) {
-    const problem = switches[key] ? endpointProblem(endpoints[key]) : undefined
-    if (problem) {
-      logger.warn(
-        `${key === 'checkNewVersion' ? 'Version check' : 'Usage statistics'} turned off: its URL is refused (${problem}).`,
-      )
-      switches[key] = false
-    }
-  }
+  lines.forEach((line, index) => {
+    const key = index === 0 ? 'checkNewVersion' : 'sendAnonymousUsage'
+    if (refused[key]) logger.warn(line)
+    else logger.info(line)
+  })
   if (!switches.checkNewVersion && !switches.sendAnonymousUsage) return NOTHING_RUNNING
 
   const client = options.client ?? createTelemetryClient({ env: options.env, timeoutMs: options.timeoutMs })

@@ -1,3 +1,4 @@
+import { envVarName } from '../config/env.js'
 import { BAQUP_PRODUCT, type TelemetryProduct } from './defaults.js'
 import { displayURL } from './endpoint.js'
 
@@ -10,6 +11,8 @@ export interface StartupLineOptions {
   updateURL?: string
   collectorURL?: string
   product?: Partial<TelemetryProduct>
+  /** Why a switched-on mechanism's endpoint is refused: it then runs not at all, and its line says so. */
+  refused?: Partial<Record<'checkNewVersion' | 'sendAnonymousUsage', string>>
 }
 
 interface Mechanism {
@@ -18,10 +21,11 @@ interface Mechanism {
   on: boolean
   whenOn: string
   whenOff: string
+  refused?: string
 }
 
 function howToSet(product: TelemetryProduct, path: string, value: boolean): string {
-  const env = `${product.envPrefix}${path.toUpperCase().replace(/\./g, '_')}`
+  const env = envVarName(product.envPrefix, path)
   return `set ${path} to ${value} (--${path}=${value} or ${env}=${value})`
 }
 
@@ -32,6 +36,12 @@ function line(mechanism: Mechanism, product: TelemetryProduct, doNotTrack: boole
       `${title} disabled by DO_NOT_TRACK: the environment variable DO_NOT_TRACK is set, which switches off both ` +
       `the version check and anonymous usage statistics whatever the configuration says (configured: ${path}=${on}); ` +
       `nothing is sent. Unset DO_NOT_TRACK to let the configuration decide. Documentation: ${docs}`
+    )
+  }
+  if (on && mechanism.refused) {
+    return (
+      `${title} disabled: it is switched on, but its address is refused (${mechanism.refused}); nothing is sent. ` +
+      `Give it an https: address, or ${howToSet(product, path, false)}. Documentation: ${docs}`
     )
   }
   const change = on
@@ -53,6 +63,7 @@ export function startupLines(options: StartupLineOptions): [string, string] {
     title: 'Version check is',
     path: product.options.checkNewVersion,
     on: options.checkNewVersion,
+    refused: options.refused?.checkNewVersion,
     whenOn:
       `once a day ${product.name} asks ${update} whether a newer release exists, which shares the running ` +
       `version and, unavoidably, this host's public IP address.`,
@@ -62,6 +73,7 @@ export function startupLines(options: StartupLineOptions): [string, string] {
     title: 'Anonymous usage statistics are',
     path: product.options.sendAnonymousUsage,
     on: options.sendAnonymousUsage,
+    refused: options.refused?.sendAnonymousUsage,
     whenOn:
       `once a day ${product.name} sends its version, a keyed hash of the static configuration and an ` +
       `anonymized copy of it to ${collector} (values not marked shareable are masked; routers, services and ` +

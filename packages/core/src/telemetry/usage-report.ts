@@ -1,7 +1,10 @@
 import type { UsagePayload } from '../payload.js'
 import { BAQUP_PRODUCT } from './defaults.js'
+import { displayURL } from './endpoint.js'
+import { TelemetryError } from './errors.js'
 import type { TelemetryClient } from './http.js'
 import { performRequest, type TelemetryRequest } from './request.js'
+import type { RunLedger } from './state-ledger.js'
 import { buildVersionRequest, type VersionRequestOptions, versionCheckSkipReason } from './version-check.js'
 
 export interface ReportRequestOptions {
@@ -47,6 +50,26 @@ export async function sendUsageReport(options: SendUsageReportOptions): Promise<
   const request = buildReportRequest(options)
   const answer = await performRequest(options.client, 'usage-report', request, options.signal)
   return { url: request.url, status: answer.status, bodySha256: answer.bodySha256 as string }
+}
+
+/**
+ * Sends the report and enters it in the audit trail, also when the server answered with an error:
+ * the body left the machine all the same. URLs are recorded as displayed (no credentials, no query).
+ */
+export async function sendAndRecordReport(
+  options: SendUsageReportOptions & { ledger: Pick<RunLedger, 'recordReport'>; at: string },
+): Promise<UsageReportResult> {
+  const { ledger, at } = options
+  try {
+    const sent = await sendUsageReport(options)
+    ledger.recordReport({ at, url: displayURL(sent.url), status: sent.status, bodySha256: sent.bodySha256 })
+    return sent
+  } catch (error) {
+    if (error instanceof TelemetryError && error.status !== undefined && error.bodySha256 !== undefined) {
+      ledger.recordReport({ at, url: error.url, status: error.status, bodySha256: error.bodySha256 })
+    }
+    throw error
+  }
 }
 
 export interface DescribeRequestsOptions extends Omit<VersionRequestOptions, 'version'> {

@@ -236,9 +236,13 @@ describe('startTelemetry', () => {
   it('turns a mechanism off, with a warning, when its URL is not allowed', async () => {
     const clock = fakeClock()
     const { lines } = start(clock, { collectorURL: 'http://collect.example/' })
-    expect(lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
-      'Usage statistics turned off: its URL is refused (only https: URLs are accepted (plain http: only for loopback addresses), found http://collect.example).',
-    ])
+    // The start-up line itself says it: disabled, and why (not "enabled", then a correction).
+    const warnings = lines.filter((line) => line.level === 'warn').map((line) => line.message)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /^Anonymous usage statistics are disabled: it is switched on, but its address is refused \(only https: URLs are accepted .*found http:\/\/collect\.example\); nothing is sent\./,
+    )
+    expect(lines.filter((line) => /usage statistics are enabled/i.test(line.message))).toEqual([])
     expect(clock.pendingDelays()).toHaveLength(1)
   })
 
