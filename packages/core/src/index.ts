@@ -1,4 +1,5 @@
 export { anonymize, MASKED } from './anonymize.js'
+export { envVarName } from './config/env.js'
 export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
 export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './config/file.js'
 export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
@@ -44,9 +45,11 @@ export {
   buildReportRequest,
   type DescribeRequestsOptions,
   describeRequests,
+  type PlannedRequest,
   type PlannedRequests,
   reportBody,
   type SendUsageReportOptions,
+  sendAndRecordReport,
   sendUsageReport,
   type UsageReportResult,
 } from './telemetry/usage-report.js'

@@ -80,25 +80,31 @@ export interface DescribeRequestsOptions extends Omit<VersionRequestOptions, 've
   payload: UsagePayload
 }
 
-export interface PlannedRequests {
-  /** The version check's request; absent when the check is off or skipped (see `versionCheckSkipped`). */
-  versionCheck?: TelemetryRequest
-  versionCheckSkipped?: string
-  /** The usage report's request; absent when usage statistics are off. */
-  usageReport?: TelemetryRequest
+/** One mechanism as `inspect` shows it: whether it runs, and the exact request it makes (or would, once on). */
+export interface PlannedRequest {
+  enabled: boolean
+  request?: TelemetryRequest
+  /** Why there is no request at all (a `dev` build has no version to compare). */
+  skipped?: string
 }
 
-/** What the runtime would send with these switches, built by the same functions that send it. */
+export interface PlannedRequests {
+  versionCheck: PlannedRequest
+  usageReport: PlannedRequest
+}
+
+/** What the runtime sends with these switches, built by the same functions that send it. */
 export function describeRequests(options: DescribeRequestsOptions): PlannedRequests {
-  const planned: PlannedRequests = {}
-  if (options.config.checkNewVersion) {
-    const skipped = versionCheckSkipReason(options.version)
-    if (skipped) planned.versionCheckSkipped = skipped
-    else planned.versionCheck = buildVersionRequest(options)
+  const skipped = versionCheckSkipReason(options.version)
+  const { payload, collectorURL, userAgent } = options
+  return {
+    versionCheck: {
+      enabled: options.config.checkNewVersion,
+      ...(skipped ? { skipped } : { request: buildVersionRequest(options) }),
+    },
+    usageReport: {
+      enabled: options.config.sendAnonymousUsage,
+      request: buildReportRequest({ payload, collectorURL, userAgent }),
+    },
   }
-  if (options.config.sendAnonymousUsage) {
-    const { payload, collectorURL, userAgent } = options
-    planned.usageReport = buildReportRequest({ payload, collectorURL, userAgent })
-  }
-  return planned
 }

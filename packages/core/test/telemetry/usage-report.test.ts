@@ -94,19 +94,23 @@ describe('describeRequests', () => {
     const before = server.requests.length
     await sendUsageReport({ collectorURL: server.url, payload, client })
     const received = server.requests[before]
-    expect(planned.usageReport?.body).toBe(received?.body)
-    for (const [name, value] of Object.entries(planned.usageReport?.headers ?? {})) {
+    expect(planned.usageReport.request?.body).toBe(received?.body)
+    for (const [name, value] of Object.entries(planned.usageReport.request?.headers ?? {})) {
       expect(received?.headers[name.toLowerCase()]).toBe(value)
     }
-    expect(planned.versionCheck).toEqual({
+    expect(planned.versionCheck.request).toEqual({
       method: 'GET',
       url: 'https://update.example/repos/baqupio/baqup/releases',
       headers: { 'User-Agent': 'baqup/3.1.0', Accept: 'application/json' },
     })
   })
 
-  it('plans nothing for a mechanism that is off', () => {
-    expect(describeRequests({ ...base, config: { checkNewVersion: false, sendAnonymousUsage: false } })).toEqual({})
+  it('marks a mechanism that is off as disabled, still showing the request it would make once on', () => {
+    const planned = describeRequests({ ...base, config: { checkNewVersion: false, sendAnonymousUsage: false } })
+    expect(planned.versionCheck.enabled).toBe(false)
+    expect(planned.usageReport.enabled).toBe(false)
+    expect(planned.versionCheck.request?.url).toBe('https://update.example/repos/baqupio/baqup/releases')
+    expect(planned.usageReport.request?.url).toBe('https://collect.example/')
   })
 
   it('says why a dev build makes no version check', () => {
@@ -115,6 +119,9 @@ describe('describeRequests', () => {
       version: 'dev',
       config: { checkNewVersion: true, sendAnonymousUsage: false },
     })
-    expect(planned).toEqual({ versionCheckSkipped: 'the running version "dev" is not a release version' })
+    expect(planned.versionCheck).toEqual({
+      enabled: true,
+      skipped: 'the running version "dev" is not a release version',
+    })
   })
 })
