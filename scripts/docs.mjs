@@ -2,7 +2,18 @@
 // `node scripts/docs.mjs --check` exits 1 when a committed page is stale (CI and tests run it).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { anonymize, listOptions, optionsMarkdown, parseConfigText, walk } from '../packages/core/dist/index.js'
+import {
+  anonymize,
+  BAQUP_PRODUCT,
+  buildPayload,
+  describeRequests,
+  envVarName,
+  listOptions,
+  optionsMarkdown,
+  parseConfigText,
+  TELEMETRY_LIMITS,
+  walk,
+} from '../packages/core/dist/index.js'
 import { staticConfigSchema } from '../packages/schemas/dist/index.js'
 import { dataCollectionPage } from './docs/data-collection.mjs'
 
@@ -36,7 +47,23 @@ const pages = {
     '',
     optionsMarkdown(options),
   ].join('\n'),
-  'docs/data-collection.md': dataCollectionPage({ options, departures, example }),
+  'docs/data-collection.md': dataCollectionPage({
+    options,
+    departures,
+    example,
+    requests: describeRequests({
+      config: { checkNewVersion: true, sendAnonymousUsage: true },
+      // Only the method and URL are shown: any release version builds the same ones.
+      version: '1.0.0',
+      payload: buildPayload({ version: '1.0.0', codename: '', buildDate: '' }, {}, ''),
+    }),
+    schedule: {
+      first: TELEMETRY_LIMITS.firstRunDelayMs / 60_000,
+      interval: TELEMETRY_LIMITS.intervalMs / 60_000,
+      jitter: TELEMETRY_LIMITS.jitterMs / 60_000,
+    },
+    env: (path) => envVarName(BAQUP_PRODUCT.envPrefix, path),
+  }),
 }
 
 const stale = []

@@ -3,6 +3,7 @@
 // its own, and compiling the bundle is a fifth of a cold start. Commands and heavy dependencies
 // (the HTTP client, TOML) stay lazily evaluated inside the bundle.
 import { readFileSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { writeCodeCache } from './bin/load.mjs'
 
@@ -27,5 +28,5 @@ await build({
   logLevel: 'warning',
 }).catch(() => process.exit(1))
 
-const example = new URL('../../reference/baqup.full.yaml', import.meta.url).pathname
+const example = fileURLToPath(new URL('../../reference/baqup.full.yaml', import.meta.url))
 await writeCodeCache(['inspect', '--json', `--configFile=${example}`])

@@ -12,9 +12,7 @@ function sentAs(option) {
   return 'removed'
 }
 
-const env = (path) => `BAQUP_${path.replaceAll('.', '_').toUpperCase()}`
-
-function switchOff(path) {
+function switchOff(path, env) {
   const [section, key] = path.split('.')
   return [
     '```yaml',
@@ -32,7 +30,13 @@ function switchOff(path) {
   ].join('\n')
 }
 
-export function dataCollectionPage({ options, departures, example }) {
+/**
+ * The page, from what the runtime itself uses: `options` and `departures` from the schema,
+ * `requests` (the version check's and the report's, as built to be sent), `schedule` (minutes),
+ * `env` (path → variable name), and the documentation's example with its anonymized copy.
+ */
+export function dataCollectionPage({ options, departures, example, requests, schedule, env }) {
+  const when = `${schedule.first} minutes after start, then every ${schedule.interval / 60} hours (± up to ${schedule.jitter} minutes)`
   const rows = options.map((option) => `| \`${option.path}\` | ${option.kind} | ${sentAs(option)} |`)
   const departureRows = departures.map((d) => `| \`${d.path}\` | ${d.direction} | ${d.reason} |`)
   return `# Data collection
@@ -44,23 +48,23 @@ completely; \`baqup-telemetry inspect\` shows, for your own configuration, the e
 
 ## Version check — on by default
 
-- **What**: \`GET https://update.baqup.io/repos/baqupio/baqup/releases\` with the header
+- **What**: \`${requests.versionCheck.request.method} ${requests.versionCheck.request.url}\` with the header
   \`User-Agent: baqup/<version>\`. Baqup compares the releases with its own version and logs a
   warning when a newer one exists.
 - **Shares**: the running version and, as any request does, your public IP address.
-- **When**: 10 minutes after start, then every 24 hours (± up to 30 minutes).
+- **When**: ${when}.
 - **Switch it off** (\`global.checkNewVersion\`):
 
-${switchOff('global.checkNewVersion')}
+${switchOff('global.checkNewVersion', env)}
 
 ## Anonymous usage statistics — off by default
 
-- **What**: \`POST https://collect.baqup.io/\` with \`Content-Type: application/json; charset=utf-8\`
+- **What**: \`${requests.usageReport.request.method} ${requests.usageReport.request.url}\` with \`Content-Type: application/json; charset=utf-8\`
   and the body \`{"version", "codename", "buildDate", "configuration", "hash"}\`, where
   \`configuration\` is the base64 of the anonymized static configuration (JSON) and \`hash\` a keyed
   HMAC-SHA-256 of the whole effective configuration. Routers, services and any dynamic
   configuration are never collected.
-- **When**: 10 minutes after start, then every 24 hours (± up to 30 minutes); never more than once
+- **When**: ${when}; never more than once
   a day, even across restarts.
 - **Switch it on or off** (\`global.sendAnonymousUsage\`): as above, with \`sendAnonymousUsage\`
   (\`--global.sendAnonymousUsage=true\`, \`${env('global.sendAnonymousUsage')}=true\`).

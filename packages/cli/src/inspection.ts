@@ -2,35 +2,31 @@ import { homedir } from 'node:os'
 import {
   anonymize,
   buildPayload,
-  buildReportRequest,
-  buildVersionRequest,
   configHash,
   defaultStatePath,
-  doNotTrack,
+  describeRequests,
+  effectiveSwitches,
+  envVarName,
   type LoadedConfig,
   loadConfig,
   openState,
-  type TelemetryRequest,
+  type PlannedRequest,
+  type TelemetrySwitches,
   type UsagePayload,
-  versionCheckSkipReason,
 } from '@baqup/core'
 import { product } from './product.js'
 
-export type Switch = 'checkNewVersion' | 'sendAnonymousUsage'
+export type Switch = keyof TelemetrySwitches
+type Env = Record<string, string | undefined>
 
-export interface Mechanism {
-  enabled: boolean
+export interface Mechanism extends PlannedRequest {
   /** Which source decided: `file /etc/baqup/baqup.yaml`, `flag --global.…`, `env BAQUP_…`, `default`, `DO_NOT_TRACK`. */
   why: string
-  /** The request it makes (or would make once switched on), built by the code that sends it. */
-  request?: TelemetryRequest
-  /** Why no request is possible at all (a `dev` build has no version to compare). */
-  skipped?: string
 }
 
 export interface Inspection {
   loaded: LoadedConfig
-  global: Record<Switch, boolean>
+  global: TelemetrySwitches
   mechanisms: { versionCheck: Mechanism; usageStatistics: Mechanism }
   anonymized: Record<string, unknown>
   hash: string
@@ -42,76 +38,78 @@ export interface Inspection {
 
 export interface InspectOptions {
   configFlags: readonly string[]
-  env: Record<string, string | undefined>
-  cwd?: string
-  home?: string
+  env: Env
+  /** `--update-url` / `--collector-url`, over the environment's and the defaults. */
+  endpoints?: { updateURL?: string; collectorURL?: string }
 }
 
-export function endpoints(
-  env: Record<string, string | undefined>,
-  overrides: { updateURL?: string; collectorURL?: string } = {},
-) {
+export function endpoints(env: Env, overrides: InspectOptions['endpoints'] = {}) {
   return {
     updateURL: overrides.updateURL ?? env.BAQUP_TELEMETRY_UPDATE_URL ?? product.updateURL,
     collectorURL: overrides.collectorURL ?? env.BAQUP_TELEMETRY_COLLECTOR_URL ?? product.collectorURL,
   }
 }
 
-export function statePathOf(env: Record<string, string | undefined>, home = homedir()): string {
-  return defaultStatePath(env, home, { product: product.name })
+export function statePathOf(env: Env): string {
+  return defaultStatePath(env, homedir(), { product: product.fileName })
 }
 
-export function load(options: InspectOptions): LoadedConfig {
+export function load(configFlags: readonly string[], env: Env): LoadedConfig {
   return loadConfig({
     schema: product.schema,
-    argv: options.configFlags,
-    env: options.env,
+    argv: configFlags,
+    env,
     envPrefix: product.envPrefix,
     reservedEnvPrefixes: product.reservedEnvPrefixes,
-    fileName: product.name,
-    cwd: options.cwd,
-    home: options.home,
+    fileName: product.fileName,
   })
 }
 
-function decidedBy(loaded: LoadedConfig, key: Switch, dnt: boolean): string {
-  if (dnt) return 'DO_NOT_TRACK'
-  const global = loaded.config.global as Record<string, unknown> | undefined
-  if (global?.[key] === undefined) return 'default'
-  const path = `global.${key}`
-  if (loaded.source.kind === 'file') return `file ${loaded.source.path}`
-  if (loaded.source.kind === 'flags') return `flag --${path}`
-  return `env ${product.envPrefix}${path.replaceAll('.', '_').toUpperCase()}`
+/** The configured switches (defaults applied), before DO_NOT_TRACK. */
+export function configuredSwitches(loaded: LoadedConfig): TelemetrySwitches {
+  const { checkNewVersion, sendAnonymousUsage } = loaded.effective.global as TelemetrySwitches
+  return { checkNewVersion, sendAnonymousUsage }
 }
 
-/** Effective switches and why, from a loaded configuration and the environment. */
-export function switches(loaded: LoadedConfig, env: Record<string, string | undefined>) {
-  const dnt = doNotTrack(env)
-  const global = loaded.effective.global as Record<Switch, boolean>
-  const decide = (key: Switch) => ({ enabled: !dnt && global[key], why: decidedBy(loaded, key, dnt) })
-  return { checkNewVersion: decide('checkNewVersion'), sendAnonymousUsage: decide('sendAnonymousUsage') }
+function decidedBy(loaded: LoadedConfig, key: Switch, doNotTrack: boolean): string {
+  if (doNotTrack) return 'DO_NOT_TRACK'
+  const path = product.options[key]
+  if ((loaded.config.global as Record<string, unknown> | undefined)?.[key] === undefined) return 'default'
+  if (loaded.source.kind === 'file') return `file ${loaded.source.path}`
+  if (loaded.source.kind === 'flags') return `flag --${path}`
+  return `env ${envVarName(product.envPrefix, path)}`
+}
+
+/** The usage report's body for a loaded configuration, keyed with this installation's key. */
+export function payloadOf(
+  loaded: LoadedConfig,
+  installationKey: string,
+): { anonymized: Record<string, unknown>; hash: string; payload: UsagePayload } {
+  const anonymized = anonymize(product.schema, loaded.config)
+  const hash = configHash(loaded.effective, installationKey)
+  return { anonymized, hash, payload: buildPayload(product, anonymized, hash) }
 }
 
 /** Everything `inspect` shows, computed by the functions the runtime uses to send. */
 export function inspectConfiguration(options: InspectOptions): Inspection {
-  const loaded = load(options)
-  const { checkNewVersion, sendAnonymousUsage } = switches(loaded, options.env)
-  const { updateURL, collectorURL } = endpoints(options.env)
-  const statePath = statePathOf(options.env, options.home)
+  const loaded = load(options.configFlags, options.env)
+  const switches = effectiveSwitches(configuredSwitches(loaded), options.env)
+  const statePath = statePathOf(options.env)
   const { state, persistent } = openState(statePath)
-  const anonymized = anonymize(product.schema, loaded.config)
-  const hash = configHash(loaded.effective, state.installationKey)
-  const payload = buildPayload(product, anonymized, hash)
-  const skipped = versionCheckSkipReason(product.version)
+  const { anonymized, hash, payload } = payloadOf(loaded, state.installationKey)
+  const planned = describeRequests({
+    config: switches,
+    version: product.version,
+    payload,
+    ...endpoints(options.env, options.endpoints),
+  })
+  const why = (key: Switch) => decidedBy(loaded, key, switches.doNotTrack)
   return {
     loaded,
-    global: { checkNewVersion: checkNewVersion.enabled, sendAnonymousUsage: sendAnonymousUsage.enabled },
+    global: { checkNewVersion: switches.checkNewVersion, sendAnonymousUsage: switches.sendAnonymousUsage },
     mechanisms: {
-      versionCheck: {
-        ...checkNewVersion,
-        ...(skipped ? { skipped } : { request: buildVersionRequest({ version: product.version, updateURL }) }),
-      },
-      usageStatistics: { ...sendAnonymousUsage, request: buildReportRequest({ payload, collectorURL }) },
+      versionCheck: { ...planned.versionCheck, why: why('checkNewVersion') },
+      usageStatistics: { ...planned.usageReport, why: why('sendAnonymousUsage') },
     },
     anonymized,
     hash,

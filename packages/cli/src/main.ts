@@ -4,8 +4,9 @@ import { splitArgs } from './args.js'
 import { describeFailure, EXIT, UsageError } from './print.js'
 import { product } from './product.js'
 
-const COMMANDS = ['inspect', 'flags', 'schema', 'check-version', 'send', 'run', 'history'] as const
 const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
+/** The commands that read a configuration, and so take configuration flags. */
+const CONFIGURED_COMMANDS = new Set(['inspect', 'send', 'run'])
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
 
@@ -101,7 +102,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const parsed = cli.parse(['node', 'baqup-telemetry', ...ours], { run: false })
     const word = parsed.args[0]
     if (!cli.matchedCommand && word !== undefined) {
-      const suggestion = didYouMean(String(word), COMMANDS)
+      const suggestion = didYouMean(
+        String(word),
+        cli.commands.map((command) => command.name),
+      )
       throw new UsageError(
         `unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`,
       )
@@ -110,7 +114,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       cli.outputHelp()
       return EXIT.usage
     }
-    if (config.length > 0 && !['inspect', 'send', 'run'].includes(cli.matchedCommandName ?? '')) {
+    if (config.length > 0 && !CONFIGURED_COMMANDS.has(cli.matchedCommandName ?? '')) {
       throw new UsageError(`${cli.matchedCommandName} takes no configuration flags (found ${config[0]?.split('=')[0]})`)
     }
     const code = await cli.runMatchedCommand()

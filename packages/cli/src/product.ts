@@ -1,19 +1,18 @@
+import { BAQUP_PRODUCT } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
 
 declare const __BAQUP_VERSION__: string
 declare const __BAQUP_BUILD_DATE__: string
 
-/** Everything Baqup-specific the generic core is given. */
+/** Everything Baqup-specific the generic core is given: its names and endpoints, and the schema. */
 export const product = {
-  name: 'baqup',
+  ...BAQUP_PRODUCT,
+  /** Files are `baqup.yaml`, …; the state folder is `baqup`. */
+  fileName: 'baqup',
   schema: staticConfigSchema,
   version: typeof __BAQUP_VERSION__ === 'string' ? __BAQUP_VERSION__ : 'dev',
   codename: 'cheddar',
   buildDate: typeof __BAQUP_BUILD_DATE__ === 'string' ? __BAQUP_BUILD_DATE__ : 'unknown',
-  envPrefix: 'BAQUP_',
   reservedEnvPrefixes: ['BAQUP_TELEMETRY_'],
-  updateURL: 'https://update.baqup.io/',
-  collectorURL: 'https://collect.baqup.io/',
-  docsURL: 'https://doc.baqup.io/baqup/contributing/data-collection/',
   schemaURL: 'https://doc.baqup.io/baqup/static-configuration.schema.json',
 } as const

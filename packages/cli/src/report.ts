@@ -1,8 +1,11 @@
-import type { Decision, TelemetryRequest } from '@baqup/core'
+import { type Decision, TELEMETRY_LIMITS, type TelemetryRequest } from '@baqup/core'
 import { colors } from 'consola/utils'
 import type { Inspection, Mechanism } from './inspection.js'
 
-const SCHEDULE = 'first 10 minutes after start, then every 24 hours (± up to 30 minutes)'
+const minutes = (ms: number) => ms / 60_000
+const SCHEDULE =
+  `first ${minutes(TELEMETRY_LIMITS.firstRunDelayMs)} minutes after start, then every ` +
+  `${minutes(TELEMETRY_LIMITS.intervalMs) / 60} hours (± up to ${minutes(TELEMETRY_LIMITS.jitterMs)} minutes)`
 const indent = (text: string, by = '  ') => text.replace(/^(?=.)/gm, by)
 const label = (text: string) => colors.bold(text.padEnd(10))
 
@@ -12,9 +15,7 @@ function requestLines(request: TelemetryRequest): string[] {
     ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
   ]
   if (request.body !== undefined)
-    lines.push(
-      `body: ${Buffer.byteLength(request.body)} bytes: version, codename, buildDate, hash and the configuration below (base64)`,
-    )
+    lines.push('body: version, codename, buildDate, hash and the configuration below (base64)')
   return lines
 }
 

@@ -1,6 +1,6 @@
 import { explain } from '@baqup/core'
 import { formatConfig, isFormat } from '../format.js'
-import { inspectConfiguration } from '../inspection.js'
+import { inspectConfiguration, load } from '../inspection.js'
 import { UsageError, writeJSON } from '../print.js'
 import { product } from '../product.js'
 import { explainTable, humanReport } from '../report.js'
@@ -14,6 +14,14 @@ export interface InspectFlags {
 export async function inspect(flags: InspectFlags, configFlags: readonly string[]): Promise<void> {
   const format = flags.format ?? 'yaml'
   if (!isFormat(format)) throw new UsageError(`--format must be yaml, json or toml (found "${format}")`)
+  if (flags.explain && !flags.json) {
+    // The table needs the configuration only: no key, no hash, no payload.
+    const loaded = load(configFlags, process.env)
+    // The table has no room for them; the report lists them under the source.
+    for (const warning of loaded.warnings) process.stderr.write(`baqup-telemetry: warning: ${warning}\n`)
+    process.stdout.write(explainTable(explain(product.schema, loaded.config)))
+    return
+  }
   const inspection = inspectConfiguration({ configFlags, env: process.env })
   const { loaded } = inspection
   if (flags.json) {
@@ -28,12 +36,6 @@ export async function inspect(flags: InspectFlags, configFlags: readonly string[
       mechanisms: inspection.mechanisms,
       ...(flags.explain ? { explain: explain(product.schema, loaded.config) } : {}),
     })
-    return
-  }
-  if (flags.explain) {
-    // The table has no room for them; the report below lists them under the source.
-    for (const warning of loaded.warnings) process.stderr.write(`baqup-telemetry: warning: ${warning}\n`)
-    process.stdout.write(explainTable(explain(product.schema, loaded.config)))
     return
   }
   process.stdout.write(humanReport(inspection, await formatConfig(inspection.anonymized, format), format))

@@ -1,33 +1,38 @@
-import { startTelemetry } from '@baqup/core'
+import { openState, startTelemetry } from '@baqup/core'
 import { createConsola } from 'consola'
-import { endpoints, inspectConfiguration } from '../inspection.js'
+import { configuredSwitches, endpoints, load, payloadOf, statePathOf } from '../inspection.js'
 import { product } from '../product.js'
 
 /** The scheduler in the foreground, as Baqup runs it, until SIGINT or SIGTERM. */
 export async function run(configFlags: readonly string[]): Promise<void> {
-  const inspection = inspectConfiguration({ configFlags, env: process.env })
-  // Level 3 (info) always: consola would otherwise hide the start-up lines under NODE_ENV=test or CI.
-  const logger = createConsola({ level: 3, stdout: process.stderr, stderr: process.stderr })
-  for (const warning of inspection.loaded.warnings) logger.warn(warning)
-  const global = inspection.loaded.effective.global as { checkNewVersion: boolean; sendAnonymousUsage: boolean }
-  // Listen for the signals before the startup lines go out: whoever reads them may stop us at once.
+  // Signals first: one that arrives during start-up still ends the command cleanly.
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
-  // The telemetry timers never hold a process open; this command is that process, so it holds itself.
-  const keepAlive = setInterval(() => {}, 2 ** 30)
+  const loaded = load(configFlags, process.env)
+  // Info level unless CONSOLA_LEVEL says otherwise: consola would hide the start-up lines under NODE_ENV=test or CI.
+  const level = Number(process.env.CONSOLA_LEVEL ?? 3)
+  const logger = createConsola({
+    level: Number.isFinite(level) ? level : 3,
+    stdout: process.stderr,
+    stderr: process.stderr,
+  })
+  for (const warning of loaded.warnings) logger.warn(warning)
+  const statePath = statePathOf(process.env)
   const telemetry = startTelemetry({
-    config: { checkNewVersion: global.checkNewVersion, sendAnonymousUsage: global.sendAnonymousUsage },
-    payload: () => inspection.payload,
+    config: configuredSwitches(loaded),
+    // Built when a report is due, never at start: nothing is read or written before the first run.
+    payload: () => payloadOf(loaded, openState(statePath, logger).state.installationKey).payload,
     version: product.version,
     codename: product.codename,
     logger,
     ...endpoints(process.env),
-    statePath: inspection.statePath,
+    statePath,
     env: process.env,
-    docsURL: product.docsURL,
   })
+  // The telemetry timers never hold a process open; this command is that process, so it holds itself.
+  const keepAlive = setInterval(() => {}, 2 ** 30)
   await stopped
   clearInterval(keepAlive)
   await telemetry.stop()
