@@ -17,6 +17,8 @@ export interface ConfigErrorDetails {
   readonly suggestion?: string
 }
 
+import { scrub } from '../scrub.js'
+
 /** `file:3:7`, `file:3`, `--log.level`, `BAQUP_LOG_LEVEL`. */
 export function formatOrigin(origin: Origin): string {
   if (origin.line === undefined) return origin.source
@@ -101,11 +103,16 @@ export function typeInWords(value: unknown): string {
 /**
  * How a found value is shown: quoted and truncated for an exported option, only its type for a
  * masked one. `written` is the text as the user wrote it, when there is one (`007`, `1.10`).
+ * An exported text still goes through the scrub pass: an address in an exported option is
+ * still an address, so only its type and the reason are shown.
  */
 export function describeFound(value: unknown, exported: boolean, written?: string): string {
   if (!exported) return typeInWords(value)
-  if (written !== undefined) return JSON.stringify(truncate(written))
-  if (typeof value === 'string') return JSON.stringify(truncate(value))
+  const text = written ?? (typeof value === 'string' ? value : undefined)
+  if (text !== undefined) {
+    const { pattern } = scrub(text)
+    return pattern ? `${typeInWords(value)} (not shown: ${pattern})` : JSON.stringify(truncate(text))
+  }
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value)
   return typeInWords(value)
 }

@@ -2,7 +2,7 @@ import type { SchemaNode } from '../schema/walk.js'
 import { conflict, sameValue } from './duplicates.js'
 import type { Origin } from './errors.js'
 import { formatPath, refuseForbiddenKey, setOwn } from './keys.js'
-import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place } from './place.js'
+import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place, shapeMismatch } from './place.js'
 import { type RawMap, type RawNode, scalarText } from './raw.js'
 
 /** Adds one entry of a free-form map, merging an equal repeat and refusing a different one. */
@@ -24,7 +24,7 @@ function put(
 }
 
 function entriesOf(raw: RawNode, node: SchemaNode, place: Place): RawMap {
-  if (raw.type !== 'map') throw mismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+  if (raw.type !== 'map') throw shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind))
   for (const entry of raw.entries) refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
   return raw
 }

@@ -4,7 +4,7 @@ import { conflict, sameValue } from './duplicates.js'
 import { ConfigError, type Origin } from './errors.js'
 import { anyMap, stringMap } from './free-maps.js'
 import { canonicalChild, formatPath, refuseForbiddenKey, setOwn } from './keys.js'
-import { childPlace, describeRaw, expectedFor, mismatch, type Normalized, OMIT, type Place } from './place.js'
+import { childPlace, describeRaw, expectedFor, type Normalized, OMIT, type Place, shapeMismatch } from './place.js'
 import { type RawEntry, type RawMap, type RawNode, rawMap } from './raw.js'
 import { type LegacyOptions, legacyMessage } from './removed.js'
 import { didYouMean } from './suggest.js'
@@ -72,13 +72,14 @@ function fields(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Reco
 function misplacedOption(entry: RawEntry, item: SchemaNode, place: Place): ConfigError | undefined {
   const option = canonicalChild(item, entry.key)
   if (entry.value.type !== 'scalar' || entry.value.value === null || !option || item.kind !== 'object') return undefined
+  const exported = place.exported && (item.children?.get(option)?.export ?? false)
   const parent = formatPath(place.path.slice(0, -1))
   return new ConfigError({
     origin: entry.origin,
     path: formatPath(place.path),
     problem: `not an entry: "${option}" is an option of each entry (${parent}.<name>.${option}), is it indented one level too little?`,
     expected: expectedFor(item.kind),
-    found: describeRaw(entry.value, place.exported),
+    found: describeRaw(entry.value, exported),
   })
 }
 
@@ -143,16 +144,16 @@ function normalizeNode(raw: RawNode, node: SchemaNode, place: Place, ctx: Contex
       if (raw.type === 'map') return fields(raw, node, place, ctx)
       if (isNull(raw)) return {}
       const on = node.kind === 'section' && raw.type === 'scalar' ? parseGoBool(raw) : undefined
-      if (on === undefined) throw mismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+      if (on === undefined) throw shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind))
       return on ? {} : OMIT
     }
     case 'map':
       if (isNull(raw)) return {}
-      if (raw.type !== 'map') throw mismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+      if (raw.type !== 'map') throw shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind))
       return namedEntries(raw, node, place, ctx)
     case 'list':
       if (isNull(raw)) return OMIT
-      if (raw.type !== 'list') throw mismatch(raw, place, 'not a list', expectedFor(node.kind))
+      if (raw.type !== 'list') throw shapeMismatch(raw, place, 'not a list', expectedFor(node.kind))
       return raw.items.map((item, index) =>
         normalizeNode(item, node.item as SchemaNode, childPlace(place, index, true, true), ctx),
       )

@@ -54,6 +54,15 @@ export function mismatch(raw: RawNode, place: Place, problem: string, expected: 
   })
 }
 
+/**
+ * A value where a mapping, section, map or list belongs: only its type is shown. A container's
+ * export flag is about walking into it, not about a plain value written in its place (an
+ * address where an entry point belongs).
+ */
+export function shapeMismatch(raw: RawNode, place: Place, problem: string, expected: string): ConfigError {
+  return mismatch(raw, { ...place, exported: false }, problem, expected)
+}
+
 export function childPlace(place: Place, segment: Segment, exported: boolean, entry: boolean): Place {
   return {
     path: [...place.path, segment],

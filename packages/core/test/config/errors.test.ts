@@ -70,12 +70,12 @@ describe('file errors carry their exact location and path', () => {
     [
       'a section given a name of Object.prototype',
       'api: constructor',
-      't.yaml:1:6: api: not a mapping (expected a mapping, true or false, found "constructor")',
+      't.yaml:1:6: api: not a mapping (expected a mapping, true or false, found a string)',
     ],
     [
       'a section that is not a mapping',
       'api: maybe',
-      't.yaml:1:6: api: not a mapping (expected a mapping, true or false, found "maybe")',
+      't.yaml:1:6: api: not a mapping (expected a mapping, true or false, found a string)',
     ],
     [
       'a list where a section is expected',

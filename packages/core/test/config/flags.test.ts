@@ -153,7 +153,7 @@ describe('flags: mistakes', () => {
     [
       'a group given a value',
       ['--entryPoints.web=:80'],
-      '--entryPoints.web: not a mapping (expected a mapping of options, found ":80")',
+      '--entryPoints.web: not a mapping (expected a mapping of options, found a string)',
     ],
   ])('%s', (_name, argv, message) => {
     expect(errorOf(() => fromFlags(...argv)).message).toBe(message)
