@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import {
   closeSync,
+  constants,
   fchmodSync,
   fstatSync,
   fsyncSync,
@@ -13,6 +14,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { SentReport, TelemetryState } from './state.js'
+import { isRecord } from './values.js'
 
 /** The state file on disk: a strict reader (anything odd is "corrupt") and an atomic writer. */
 
@@ -21,12 +23,21 @@ export const MAX_REPORTS = 10
 const MAX_STATE_BYTES = 1024 * 1024
 const HEX_64 = /^[0-9a-f]{64}$/
 
-export type ReadResult =
-  | { readonly state: TelemetryState }
-  | { readonly state?: undefined; readonly problem: 'missing' | 'corrupt' | 'unreadable'; readonly code?: string }
+/**
+ * `missing`: nothing at the path. `corrupt`: a regular file that is not a state (ours to replace).
+ * `unreadable`: something is there that cannot be read, or is not a regular file (`/dev/null`,
+ * a folder, a pipe): it is not ours to replace.
+ */
+export type ReadProblem = 'missing' | 'corrupt' | 'unreadable'
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+export type ReadResult =
+  | { readonly state: TelemetryState; readonly problem?: undefined }
+  | { readonly state?: undefined; readonly problem: ReadProblem; readonly code?: string }
+
+/** Nothing exists at the path (or above it): a new state may be created there. */
+const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR'])
+/** Non-blocking: opening a named pipe that nobody writes to must not wait. No effect on a regular file. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
 
 function isReport(value: unknown): value is SentReport {
@@ -71,22 +82,33 @@ function tighten(fd: number): void {
   }
 }
 
+/** Reads to the end of the file (a single read may return less), one byte past the limit at most. */
+function readAll(fd: number): Buffer | undefined {
+  const buffer = Buffer.alloc(MAX_STATE_BYTES + 1)
+  let length = 0
+  for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+    read = readSync(fd, buffer, length, buffer.length - length, null)
+  }
+  return length > MAX_STATE_BYTES ? undefined : buffer.subarray(0, length)
+}
+
+/** Reads and checks the state file; never writes it (a looser file mode is tightened, though). */
 export function readStateFile(path: string): ReadResult {
   let fd: number
   try {
-    fd = openSync(path, 'r')
+    fd = openSync(path, READ_FLAGS)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return code === 'ENOENT' ? { problem: 'missing' } : { problem: 'unreadable', code }
+    return code && ABSENT_CODES.has(code) ? { problem: 'missing' } : { problem: 'unreadable', code }
   }
   try {
     const stat = fstatSync(fd)
-    if (!stat.isFile() || stat.size > MAX_STATE_BYTES) return { problem: 'corrupt' }
+    if (!stat.isFile()) return { problem: 'unreadable', code: 'not a regular file' }
+    if (stat.size > MAX_STATE_BYTES) return { problem: 'corrupt' }
     // Only the owner should read the key: a looser file (copied, restored from a backup) is tightened.
     if ((stat.mode & 0o077) !== 0) tighten(fd)
-    const buffer = Buffer.alloc(stat.size)
-    const length = stat.size === 0 ? 0 : readSync(fd, buffer, 0, stat.size, 0)
-    const state = parseState(buffer.toString('utf8', 0, length))
+    const bytes = readAll(fd)
+    const state = bytes && parseState(bytes.toString('utf8'))
     return state ? { state } : { problem: 'corrupt' }
   } catch (error) {
     return { problem: 'unreadable', code: (error as NodeJS.ErrnoException).code }

@@ -47,57 +47,87 @@ export function defaultStatePath(
   return join(home, '.local', 'state', product, 'telemetry.json')
 }
 
-/** States that could not be written, by path: the per-process key stays the same for the whole process. */
+/**
+ * States kept in memory, by path, when the file cannot be written or cannot be read: the key for
+ * this process only stays the same for the whole process.
+ */
 const inMemory = new Map<string, TelemetryState>()
+/** Paths whose in-memory fallback was already said (to a logger). */
 const announced = new Set<string>()
 
-const copy = (state: TelemetryState): TelemetryState => structuredClone(state) as TelemetryState
+type DebugLogger = { debug(message: string): void }
 
-function keepInMemory(path: string, state: TelemetryState): void {
-  inMemory.set(path, copy(state))
+/** Says once per path, at debug level, that the state lives in memory; remembered only once said. */
+function announceInMemory(path: string, why: string, logger: DebugLogger | undefined): void {
+  if (!logger || announced.has(path)) return
+  announced.add(path)
+  logger.debug(
+    `telemetry state ${why}: using a key for this process only, so the configuration hash will change at each start`,
+  )
 }
+
+const unreadable = (path: string, code: string | undefined) =>
+  `at ${path} cannot be read (${code ?? 'unknown error'}) and is left as it is`
 
 /**
  * Reads the state, creating it (folder 0700, file 0600) when missing and replacing it when
- * corrupt or unreadable. When it cannot be written, the state lives in memory with a key for
- * this process only (`persistent: false`), which is said once at debug level.
+ * corrupt. When it exists but cannot be read, it is left untouched; when it cannot be written,
+ * the state lives in memory with a key for this process only (`persistent: false`), which is
+ * said once at debug level.
  */
-export function openState(
-  path: string,
-  logger?: { debug(message: string): void },
-): { state: TelemetryState; persistent: boolean } {
+export function openState(path: string, logger?: DebugLogger): { state: TelemetryState; persistent: boolean } {
   const read = readStateFile(path)
   if (read.state) return { state: read.state, persistent: true }
-  const remembered = inMemory.get(path)
-  const state = remembered ? copy(remembered) : newState()
+  const state = inMemory.get(path) ?? newState()
+  if (read.problem === 'unreadable') {
+    inMemory.set(path, state)
+    announceInMemory(path, unreadable(path, read.code), logger)
+    return { state, persistent: false }
+  }
   const written = writeStateFile(path, state)
   if (written.ok) {
     inMemory.delete(path)
-    if (read.problem !== 'missing')
-      logger?.debug(`telemetry state at ${path} was ${read.problem}: replaced with a new one`)
+    if (read.problem === 'corrupt') logger?.debug(`telemetry state at ${path} was corrupt: replaced with a new one`)
     return { state, persistent: true }
   }
-  keepInMemory(path, state)
-  if (!announced.has(path)) {
-    announced.add(path)
-    logger?.debug(
-      `telemetry state cannot be written at ${path} (${written.code}): using a key for this process only, so the configuration hash will change at each start`,
-    )
-  }
+  inMemory.set(path, state)
+  announceInMemory(path, `cannot be written at ${path} (${written.code})`, logger)
   return { state, persistent: false }
 }
 
 /**
- * Read-modify-write of the state, written atomically. Keeps the newest 10 reports. Never throws
- * on I/O: when the file cannot be written, the changed state is kept in memory and returned.
+ * The state as it stands, for questions that change nothing (the audit trail, the last run):
+ * the file's, else the one this process keeps in memory for that path, else undefined.
+ * Never creates, replaces or writes the file.
  */
-export function updateState(path: string, change: (state: TelemetryState) => TelemetryState): TelemetryState {
+export function readState(path: string): TelemetryState | undefined {
+  return readStateFile(path).state ?? inMemory.get(path)
+}
+
+/**
+ * Read-modify-write of the state, written atomically. Keeps the newest 10 reports. Never throws
+ * on I/O: when the file cannot be written, or exists but cannot be read (then it is not written
+ * over), the changed state is kept in memory and returned.
+ */
+export function updateState(
+  path: string,
+  change: (state: TelemetryState) => TelemetryState,
+  logger?: DebugLogger,
+): TelemetryState {
   const read = readStateFile(path)
-  const remembered = inMemory.get(path)
-  const current = read.state ?? (remembered ? copy(remembered) : newState())
-  const changed = change(current)
+  const changed = change(read.state ?? inMemory.get(path) ?? newState())
   const next: TelemetryState = { ...changed, reports: changed.reports.slice(-MAX_REPORTS) }
-  if (writeStateFile(path, next).ok) inMemory.delete(path)
-  else keepInMemory(path, next)
+  if (read.problem === 'unreadable') {
+    inMemory.set(path, next)
+    announceInMemory(path, unreadable(path, read.code), logger)
+    return next
+  }
+  const written = writeStateFile(path, next)
+  if (written.ok) {
+    inMemory.delete(path)
+    return next
+  }
+  inMemory.set(path, next)
+  announceInMemory(path, `cannot be written at ${path} (${written.code})`, logger)
   return next
 }

@@ -1,15 +1,44 @@
+import { spawnSync } from 'node:child_process'
 import { once } from 'node:events'
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { defaultStatePath, openState, type SentReport, updateState } from '../src/state.js'
+import { defaultStatePath, openState, readState, type SentReport, updateState } from '../src/state.js'
 
 const folder = () => mkdtempSync(join(tmpdir(), 'baqup-state-'))
 const mode = (path: string) => statSync(path).mode & 0o777
 const HEX_64 = /^[0-9a-f]{64}$/
 const runsAsRoot = process.getuid?.() === 0
+const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0
+const validState = (key: string) => JSON.stringify({ installationKey: key, reports: [] })
+
+/** A path that exists but cannot be read by anyone, root included: a symbolic link to itself (ELOOP). */
+function selfLink(): string {
+  const path = join(folder(), 'telemetry.json')
+  symlinkSync(path, path)
+  return path
+}
+
+/** A place where the state can never be written: a regular file stands where the folder should be. */
+function unwritablePath(): string {
+  const blocker = join(folder(), 'not-a-folder')
+  writeFileSync(blocker, '')
+  return join(blocker, 'telemetry.json')
+}
 
 function recorder() {
   const messages: string[] = []
@@ -127,6 +156,101 @@ describe('openState', () => {
       chmodSync(readOnly, 0o700)
     }
   })
+
+  it('leaves a file that exists but cannot be read as it is, with a key for this process, said once', () => {
+    const path = selfLink()
+    const { messages, logger } = recorder()
+    const first = openState(path, logger)
+    const second = openState(path, logger)
+    expect(first.persistent).toBe(false)
+    expect(first.state.installationKey).toMatch(HEX_64)
+    expect(second.state.installationKey).toBe(first.state.installationKey)
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
+    expect(readlinkSync(path)).toBe(path)
+    expect(messages).toEqual([
+      `telemetry state at ${path} cannot be read (ELOOP) and is left as it is: using a key for this process only, so the configuration hash will change at each start`,
+    ])
+  })
+
+  it.skipIf(runsAsRoot)('never overwrites a file it may not read, keeping its key (skipped as root)', () => {
+    const path = join(folder(), 'telemetry.json')
+    writeFileSync(path, validState('e'.repeat(64)))
+    chmodSync(path, 0o000)
+    try {
+      const { messages, logger } = recorder()
+      const { state, persistent } = openState(path, logger)
+      expect(persistent).toBe(false)
+      expect(state.installationKey).not.toBe('e'.repeat(64))
+      expect(messages[0]).toContain('cannot be read (EACCES)')
+    } finally {
+      chmodSync(path, 0o600)
+    }
+    expect(JSON.parse(readFileSync(path, 'utf8')).installationKey).toBe('e'.repeat(64))
+  })
+
+  it.skipIf(!hasMkfifo)('neither waits on nor replaces a named pipe standing at the path', () => {
+    const path = join(folder(), 'telemetry.json')
+    expect(spawnSync('mkfifo', [path]).status).toBe(0)
+    const { messages, logger } = recorder()
+    const { state, persistent } = openState(path, logger)
+    expect(persistent).toBe(false)
+    expect(state.installationKey).toMatch(HEX_64)
+    expect(statSync(path).isFIFO()).toBe(true)
+    expect(messages[0]).toContain('cannot be read (not a regular file)')
+  })
+
+  it('says the in-memory key to the first logger given, even after a call without one', () => {
+    const path = unwritablePath()
+    openState(path)
+    const { messages, logger } = recorder()
+    openState(path, logger)
+    openState(path, logger)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toContain('using a key for this process only')
+  })
+
+  it('reads a state file up to the size limit whole', () => {
+    const path = join(folder(), 'telemetry.json')
+    const key = 'f'.repeat(64)
+    const head = `{"installationKey":"${key}","reports":[],"pad":"`
+    writeFileSync(path, `${head}${'x'.repeat(1024 * 1024 - head.length - 2)}"}`)
+    expect(statSync(path).size).toBe(1024 * 1024)
+    expect(openState(path).state).toEqual({ installationKey: key, reports: [] })
+  })
+})
+
+describe('readState', () => {
+  it('reads the state without creating anything when there is none', () => {
+    const dir = folder()
+    const path = join(dir, 'baqup', 'telemetry.json')
+    expect(readState(path)).toBeUndefined()
+    expect(existsSync(join(dir, 'baqup'))).toBe(false)
+  })
+
+  it('returns the state of a valid file', () => {
+    const path = join(folder(), 'telemetry.json')
+    const { state } = openState(path)
+    expect(readState(path)).toEqual(state)
+  })
+
+  it('leaves a corrupt file as it is', () => {
+    const path = join(folder(), 'telemetry.json')
+    writeFileSync(path, '{"installationKey": "ab')
+    expect(readState(path)).toBeUndefined()
+    expect(readFileSync(path, 'utf8')).toBe('{"installationKey": "ab')
+  })
+
+  it('returns the state this process keeps in memory when the file cannot be written or read', () => {
+    const unwritable = unwritablePath()
+    const at = '2026-03-01T10:00:00.000Z'
+    const kept = updateState(unwritable, (state) => ({ ...state, lastCheckAt: at }))
+    expect(readState(unwritable)).toEqual(kept)
+    const loop = selfLink()
+    expect(readState(loop)).toBeUndefined()
+    const inMemory = updateState(loop, (state) => ({ ...state, lastReportAt: at }))
+    expect(readState(loop)).toEqual(inMemory)
+    expect(readlinkSync(loop)).toBe(loop)
+  })
 })
 
 describe('updateState', () => {
@@ -206,6 +330,17 @@ describe('updateState', () => {
     const next = updateState(path, (state) => ({ ...state, lastReportAt: at }))
     expect(next).toMatchObject({ installationKey: key, lastReportAt: at })
     expect(openState(path).state).toEqual(next)
+  })
+
+  it('never writes over a file that exists but cannot be read', () => {
+    const path = selfLink()
+    const { messages, logger } = recorder()
+    const first = updateState(path, (state) => ({ ...state, lastCheckAt: '2026-01-01T00:00:00.000Z' }), logger)
+    const second = updateState(path, (state) => ({ ...state, reports: [report(1)] }), logger)
+    expect(second).toEqual({ ...first, reports: [report(1)] })
+    expect(readlinkSync(path)).toBe(path)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toContain('cannot be read (ELOOP)')
   })
 
   it('falls back when a folder stands where the file should be', () => {
