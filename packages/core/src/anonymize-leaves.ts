@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Decision, DecisionKind } from './explain.js'
 import type { NodeKind, SchemaNode } from './schema/walk.js'
 import { scrub } from './scrub.js'
+import { OMIT } from './values.js'
 
 /**
  * The leaves of the anonymization walk: what happens to one value, kept (exported) or reset
@@ -11,8 +12,7 @@ import { scrub } from './scrub.js'
 /** What a non-exported, non-empty string becomes (Go's redactor `maskShort`). */
 export const MASKED = 'xxxx'
 
-/** Marks a value that is left out of the output. */
-export const OMIT: unique symbol = Symbol('omit')
+/** A value of the output, or {@link OMIT} when it is left out. */
 export type Out = unknown
 
 /** The decisions are collected only when explaining; anonymizing alone builds no path strings. */
@@ -64,13 +64,17 @@ export function keepStrings(node: SchemaNode, value: unknown[], walk: Walk, path
   return out
 }
 
+/** A list of numbers is kept whole, or not at all: one value the schema cannot read drops it. */
+export function keepNumbers(value: unknown[], walk: Walk, path: string): Out {
+  if (!value.every(Number.isFinite)) return removed(walk, path, 'unexpected value')
+  note(walk, path, 'kept', 'exported')
+  return value
+}
+
+/** A boolean or a number (`int` must be whole). */
 export function keepScalar(kind: NodeKind, value: unknown, walk: Walk, path: string): Out {
   const valid =
-    kind === 'bool'
-      ? typeof value === 'boolean'
-      : kind === 'float[]'
-        ? Array.isArray(value) && value.every(Number.isFinite)
-        : Number.isFinite(value) && (kind !== 'int' || Number.isInteger(value))
+    kind === 'bool' ? typeof value === 'boolean' : Number.isFinite(value) && (kind !== 'int' || Number.isInteger(value))
   if (!valid) return removed(walk, path, 'unexpected value')
   note(walk, path, 'kept', 'exported')
   return value

@@ -3,20 +3,22 @@ import {
   fieldPath,
   itemPath,
   keepDuration,
+  keepNumbers,
   keepScalar,
   keepString,
   keepStrings,
   note,
-  OMIT,
   type Out,
   removed,
   reset,
   type Walk,
 } from './anonymize-leaves.js'
+import { setOwn } from './config/keys.js'
 import type { Decision } from './explain.js'
 import type { SchemaNode } from './schema/walk.js'
 import { walk } from './schema/walk.js'
 import { scrub } from './scrub.js'
+import { isRecord, OMIT } from './values.js'
 
 /**
  * Anonymization: a walk of the configuration along the schema tree with Traefik's redactor
@@ -28,16 +30,6 @@ import { scrub } from './scrub.js'
  */
 
 export { MASKED } from './anonymize-leaves.js'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** Assigns an own property even for `__proto__`, which plain assignment would turn into a prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  else target[key] = value
-}
 
 function keepFields(
   node: SchemaNode,
@@ -56,7 +48,7 @@ function keepFields(
       ? removed(walk, at, 'unknown option: removed')
       : child.export
         ? keep(child, fieldValue, walk, at)
-        : reset(child, sectionValue(child, fieldValue), walk, at)
+        : reset(child, fieldValue, walk, at)
     if (kept !== OMIT) setOwn(out, key, kept)
   }
   if (empty && path !== '') note(walk, path, 'kept', 'exported')
@@ -127,6 +119,8 @@ function keep(node: SchemaNode, raw: unknown, walk: Walk, path: string): Out {
     case 'string[]':
     case 'file-or-content[]':
       return Array.isArray(value) ? keepStrings(node, value, walk, path) : removed(walk, path, 'unexpected value')
+    case 'float[]':
+      return Array.isArray(value) ? keepNumbers(value, walk, path) : removed(walk, path, 'unexpected value')
     case 'duration':
       return keepDuration(node, value, walk, path)
     default:

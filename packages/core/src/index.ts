@@ -13,7 +13,13 @@ export {
 } from './config/load.js'
 export { baqupLegacyOptions, type LegacyOptions } from './config/removed.js'
 export { didYouMean, editDistance } from './config/suggest.js'
-export { type Decision, type DecisionKind, explain } from './explain.js'
+export {
+  anonymizeExplained,
+  type Decision,
+  type DecisionKind,
+  type ExplainedAnonymization,
+  explain,
+} from './explain.js'
 export { canonicalJSON, configHash } from './hash.js'
 export { type BuildInfo, buildPayload, type UsagePayload } from './payload.js'
 export { toJSONSchema } from './schema/json-schema.js'
@@ -24,6 +30,7 @@ export { MAX_CHECKED_LENGTH, SCRUB_PATTERNS, SCRUBBED, type ScrubPattern, type S
 export {
   defaultStatePath,
   openState,
+  readState,
   type SentReport,
   type StatePathOptions,
   type TelemetryState,

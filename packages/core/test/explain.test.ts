@@ -2,7 +2,7 @@ import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { anonymize, MASKED } from '../src/anonymize.js'
-import { explain } from '../src/explain.js'
+import { anonymizeExplained, explain } from '../src/explain.js'
 import { SCRUBBED } from '../src/scrub.js'
 import { genericSchema } from './fixtures/anonymize/generic-schema.js'
 import { readReference } from './support/reference.js'
@@ -86,6 +86,11 @@ describe('explain', () => {
 
   it.each([
     [{ hiddenCount: 1 }, 'not exported: removed (number)'],
+    [{ hiddenFeature: null }, 'not exported: removed (section)'],
+    [{ hiddenFeature: true }, 'not exported: removed (section)'],
+    [{ hiddenFeature: false }, 'not exported: removed (section)'],
+    [{ buckets: [1, 'two'] }, 'unexpected value'],
+    [{ buckets: 3 }, 'unexpected value'],
     [{ hiddenOn: false }, 'not exported: removed (bool)'],
     [{ hiddenTimeout: '1s' }, 'not exported: removed (duration)'],
     [{ headers: { a: 'b' } }, 'not exported: removed (map)'],
@@ -117,5 +122,21 @@ describe('explain', () => {
         else expect(value, path).toBeDefined()
       }
     }
+  })
+})
+
+describe('anonymizeExplained', () => {
+  it('gives the anonymized copy and the decisions of one walk, equal to anonymize and explain', () => {
+    const config = parseYaml(readReference('redactor/static-input.yaml'))
+    const { anonymized, decisions } = anonymizeExplained(staticConfigSchema, config)
+    expect(anonymized).toEqual(anonymize(staticConfigSchema, config))
+    expect(decisions).toEqual(explain(staticConfigSchema, config))
+  })
+
+  it('keeps a float list whole and says so', () => {
+    expect(anonymizeExplained(genericSchema, { buckets: [0.1, 5] })).toEqual({
+      anonymized: { buckets: [0.1, 5] },
+      decisions: [{ path: 'buckets', decision: 'kept', reason: 'exported' }],
+    })
   })
 })
