@@ -34,15 +34,20 @@ export const SCRUB_PATTERNS: readonly ScrubPattern[] = [
   // Hex groups with at least two colons: ::1, [::]:443, fe80::1%eth0, 2001:db8::/32.
   // A bare port (:80, :443) has a single colon.
   { name: 'IPv6 address', regex: /(?<![0-9a-z])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4})?(?![0-9a-z])/i },
-  // Labels joined by dots ending in an alphabetic top-level label (example.com, db.internal,
-  // _acme-challenge.example.org, xn--80ak6aa92e.xn--p1ai). Versions end in a digit and survive.
+  // Labels joined by dots ending in an alphabetic top-level label, in any script (example.com,
+  // db.internal, _acme-challenge.example.org, xn--80ak6aa92e.xn--p1ai, bücher.de, пример.рф,
+  // 例子.测试, and the ideographic full stops IDNA reads as dots). Versions end in a digit and survive.
   {
     name: 'host name',
-    regex: /(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})(?![a-z0-9_-])/i,
+    regex:
+      /(?:[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_-]{0,61}[\p{L}\p{M}\p{N}_])?[.\u3002\uFF0E\uFF61])+(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{M}\p{N}_-])/iu,
   },
-  // A single-label host in front of a port (localhost:8080, db-primary:5432): the operator's machine name.
-  // A bare port (:80) and an entry point name (web-secure) have no such pair.
-  { name: 'host name with port', regex: /(?<![\w.-])[a-z_][\w-]*:\d{1,5}(?!\d)/i },
+  // A single-label host in front of a port (localhost:8080, db-primary:5432, сервер:8080): the
+  // operator's machine name. A bare port (:80) and an entry point name (web-secure) have no such pair.
+  {
+    name: 'host name with port',
+    regex: /(?<![\p{L}\p{M}\p{N}_.-])[\p{L}_][\p{L}\p{M}\p{N}_-]*:\d{1,5}(?!\d)/iu,
+  },
 ]
 
 export interface ScrubResult {

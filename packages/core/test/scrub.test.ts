@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_CHECKED_LENGTH, SCRUB_PATTERNS, SCRUBBED, scrub } from '../src/scrub.js'
 
@@ -30,6 +31,11 @@ describe('scrub', () => {
     'PathPrefix(`/`)',
     '12:30',
     '',
+    // Words in other scripts without a dot: names, not hosts.
+    'Größe',
+    'сервис',
+    '服务',
+    'v1.2.3-βeta',
   ])('keeps %j', (value) => {
     expect(scrub(value)).toEqual({ value })
   })
@@ -63,7 +69,17 @@ describe('scrub', () => {
     ['mycert.pem', 'host name'],
     ['my.middleware@kubernetescrd', 'host name'],
     ['Host(`shop.example.net`)', 'host name'],
+    // Internationalized host names, written in their own script.
+    ['bücher.de', 'host name'],
+    ['пример.рф', 'host name'],
+    ['例子.测试', 'host name'],
+    ['例子。测试', 'host name'],
+    ['shop.пример.рф:8443', 'host name'],
+    ['उदाहरण.भारत', 'host name'],
+    ['παράδειγμα.δοκιμή', 'host name'],
+    ['Host(`bücher.example`)', 'host name'],
     ['localhost:8080', 'host name with port'],
+    ['сервер:8080', 'host name with port'],
     ['db-primary:5432', 'host name with port'],
     ['x'.repeat(MAX_CHECKED_LENGTH + 1), `text longer than ${MAX_CHECKED_LENGTH} characters`],
   ])('scrubs %j as %s', (value, pattern) => {
@@ -92,6 +108,39 @@ describe('scrub', () => {
     for (const value of hostile) scrub(value)
     // A generous bound: this only guards against a catastrophic (exponential) pattern.
     expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
+  /** Letters of several scripts, with a combining mark (Devanagari's vowel sign ा). */
+  const letter = fc.constantFrom(...'abcxyzäöüßéñøпримерфрдомен例子测试服务παράδειγμαδοκιμήउदहरणभरता')
+  const label = fc.string({ unit: letter, minLength: 1, maxLength: 12 }).filter((text) => !/^\p{M}/u.test(text))
+  const tld = fc.string({ unit: letter, minLength: 2, maxLength: 8 }).filter((text) => !/^\p{M}/u.test(text))
+
+  it('scrubs any host name of letters in any script, with or without a port or a path', () => {
+    fc.assert(
+      fc.property(
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        tld,
+        fc.constantFrom('', ':443', '/path', ':8080/x'),
+        (labels, top, tail) => {
+          expect(scrub(`${[...labels, top].join('.')}${tail}`)).toEqual({ value: SCRUBBED, pattern: 'host name' })
+        },
+      ),
+    )
+  })
+
+  it('keeps names, ports, references and versions, whatever letters they use', () => {
+    const name = fc.string({ unit: fc.oneof(letter, fc.constantFrom(...'ABC019_-')), minLength: 1, maxLength: 12 })
+    const survivor = fc.oneof(
+      name,
+      name.map((text) => `${text}@file`),
+      fc.integer({ min: 1, max: 65535 }).map((port) => `:${port}`),
+      fc.tuple(fc.nat(99), fc.nat(99), fc.nat(99)).map(([a, b, c]) => `v${a}.${b}.${c}`),
+    )
+    fc.assert(
+      fc.property(survivor, (value) => {
+        expect(scrub(value)).toEqual({ value })
+      }),
+    )
   })
 
   it('gives every pattern a name', () => {
