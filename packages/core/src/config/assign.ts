@@ -43,11 +43,18 @@ function listItems(slots: Map<Segment, Slot>, origin: Origin): RawNode {
   return rawList(items, origin)
 }
 
-/** A list item is a mapping (lists hold objects); anything else set on it surfaces in normalization. */
+/** A list item is a mapping (lists hold objects): a value beside its options is refused, never dropped. */
 function slotNode(slot: Slot): RawNode {
+  const [scalar] = slot.scalars
+  if (scalar && (slot.map || slot.list)) {
+    throw new ConfigError({
+      origin: scalar.origin,
+      problem: 'a list item takes options, not a value of its own',
+    })
+  }
   if (slot.map) return mapOf(slot.map, slot.containerOrigin ?? slot.origin)
   if (slot.list) return listItems(slot.list, slot.containerOrigin ?? slot.origin)
-  return slot.scalars[0] as RawScalar
+  return scalar as RawScalar
 }
 
 function mapOf(slots: Map<Segment, Slot>, origin: Origin): RawMap {

@@ -8,7 +8,8 @@ import { type LegacyOptions, legacyMessage } from './removed.js'
 import { didYouMean } from './suggest.js'
 
 const CONFIG_FILE = 'configfile'
-const SEGMENT = /^(.*?)((?:\[\d+\])*)$/
+/** `domains[0][1]` → the name and its indices; a name holds no `[`, which keeps the match linear. */
+const SEGMENT = /^([^[]*)((?:\[\d+\])*)$/
 
 /** Splits `--configFile=PATH` / `--configFile PATH` (any case) from the configuration flags. */
 export function extractConfigFile(argv: readonly string[]): { configFile?: string; configArgs: string[] } {
@@ -69,7 +70,9 @@ function resolveFlag(name: string, root: SchemaNode, origin: Origin, legacy?: Le
   const pattern: string[] = []
   let node = root
   for (let index = 0; index < parts.length; index++) {
-    const [, key = '', indices = ''] = SEGMENT.exec(parts[index] as string) ?? []
+    const part = parts[index] as string
+    // A `[` that does not open indices belongs to the name, which the schema then refuses by name.
+    const [, key = part, indices = ''] = SEGMENT.exec(part) ?? []
     refuseForbiddenKey(key, origin, formatPath([...segments, key]))
     if (node.kind === 'map<string,string>') return { segments: [...segments, parts.slice(index).join('.')], node }
     if (node.kind === 'map<string,any>') return { segments: [...segments, ...parts.slice(index)], node }

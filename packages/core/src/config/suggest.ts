@@ -28,6 +28,8 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skipping keeps a huge name cheap.
+    if (Math.abs(name.length - candidate.length) > limit) continue
     const distance = editDistance(name, candidate)
     if (distance < bestDistance) {
       best = candidate

@@ -4,8 +4,10 @@ import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
 import { type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
 import { locateTomlKeys, type TomlPositions, tomlPathKey } from './toml-locate.js'
 
+type TomlParser = typeof import('@iarna/toml')
+
 /** The TOML parser is loaded for TOML files only (synchronously: loading is synchronous). */
-const loadToml = (): typeof import('@iarna/toml') => createRequire(import.meta.url)('@iarna/toml')
+const loadToml = (): TomlParser => createRequire(import.meta.url)('@iarna/toml')
 
 interface TomlSyntaxError {
   fromTOML: true
@@ -79,11 +81,13 @@ function toRaw(
  * A TOML text as a raw tree; undefined when it sets nothing. Locations are best effort (see
  * toml-locate.ts): the line and column of the key or table header that introduces a value.
  */
-export function tomlToRaw(text: string, source: string): RawMap | undefined {
+export function tomlToRaw(text: string, source: string, loadParser: () => TomlParser = loadToml): RawMap | undefined {
   refuseDeepBrackets(text, source)
+  // Outside the try: a parser that cannot be loaded is a broken installation, not a broken file.
+  const parser = loadParser()
   let data: Record<string, unknown>
   try {
-    data = loadToml().parse(text) as Record<string, unknown>
+    data = parser.parse(text) as Record<string, unknown>
   } catch (error) {
     throw syntaxError(error, text, source)
   }

@@ -160,6 +160,24 @@ describe('flags: mistakes', () => {
   })
 })
 
+describe('flags: a list item takes options, not a value', () => {
+  const item = '--entryPoints.web.http.tls.domains[0]'
+  it.each([
+    ['the value first', [`${item}=hunter2-secret`, `${item}.main=example.com`]],
+    ['the options first', [`${item}.main=example.com`, `${item}=hunter2-secret`]],
+  ])('refuses a value given to an item that also has options: %s', (_name, argv) => {
+    const error = errorOf(() => fromFlags(...argv))
+    expect(error.message).toBe(`${item}: a list item takes options, not a value of its own`)
+    expect(error.message).not.toContain('hunter2')
+  })
+
+  it('refuses a value alone, showing only its type', () => {
+    expect(errorOf(() => fromFlags(`${item}=hunter2-secret`)).message).toBe(
+      `${item}: not a mapping (expected a mapping of options, found a string)`,
+    )
+  })
+})
+
 describe('extractConfigFile', () => {
   it.each([
     [['--configFile=/a.yaml', '--log.level=INFO'], '/a.yaml', ['--log.level=INFO']],

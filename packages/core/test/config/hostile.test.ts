@@ -70,6 +70,23 @@ describe('hostile files are refused with a clear error, fast', () => {
     )
   })
 
+  it.each([
+    ['indices without a name', `--${'[0]'.repeat(100_000)}x`, 'unknown option'],
+    ['indices in an entry name', `--entryPoints.web${'[0]'.repeat(100_000)}x`, 'needs a value'],
+    ['one long name', `--${'a'.repeat(300_000)}`, 'unknown option'],
+    ['one long option name in a group', `--log.${'a'.repeat(300_000)}`, 'unknown option'],
+  ])('refuses a 300 000-character flag in linear time (bound: 3 s): %s', (_name, flag, problem) => {
+    const started = Date.now()
+    expect(errorOf(() => fromFlags(flag)).problem).toBe(problem)
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  it('refuses a 300 000-character variable name in linear time (bound: 3 s)', () => {
+    const started = Date.now()
+    expect(errorOf(() => fromEnv({ [`BAQUP_${'A'.repeat(300_000)}`]: 'x' })).problem).toBe('unknown option')
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
   it('refuses a file over 1 MiB', () => {
     const error = errorOf(() => fromFile('big.yaml', `# ${'x'.repeat(1024 * 1024)}\n`))
     expect(error.problem).toBe('larger than 1048576 bytes: refused')
