@@ -22,7 +22,7 @@ export {
 } from './explain.js'
 export { canonicalJSON, configHash } from './hash.js'
 export { type BuildInfo, buildPayload, type UsagePayload } from './payload.js'
-export { toJSONSchema } from './schema/json-schema.js'
+export { type JSONSchemaOptions, toJSONSchema } from './schema/json-schema.js'
 export { optionsMarkdown } from './schema/markdown.js'
 export { ITEM_SEGMENT, listOptions, NAME_SEGMENT, type Option } from './schema/options.js'
 export { EXPORT_MARKER, type LeafKind, type NodeKind, type OptionKind, type SchemaNode, walk } from './schema/walk.js'

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { staticConfigSchema } from '@baqup/schemas'
+import { exported, staticConfigSchema } from '@baqup/schemas'
 import TOML from '@iarna/toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
 import { anonymize, MASKED } from '../src/anonymize.js'
 import { SCRUBBED } from '../src/scrub.js'
 import { genericSchema } from './fixtures/anonymize/generic-schema.js'
@@ -41,6 +42,11 @@ describe('anonymize: exported options are kept', () => {
     ['a section switched on empty', { feature: {} }],
   ])('%s', (_, config) => {
     expect(anonymize(genericSchema, config)).toEqual(config)
+  })
+
+  it('keeps a string literal as an enumerated value, even one the scrub pass would catch', () => {
+    const schema = z.strictObject({ api: exported(z.literal(['v1.example', 'none']), 'An API version.') })
+    expect(anonymize(schema, { api: 'v1.example' })).toEqual({ api: 'v1.example' })
   })
 
   it('writes durations in their canonical form', () => {

@@ -61,14 +61,22 @@ function nodeSchema(node: SchemaNode): JSONSchema {
   return node.description ? { description: node.description, ...schema } : schema
 }
 
-/**
- * JSON Schema (2020-12) of a configuration, for editors (YAML language server, TOML tooling).
- * The dynamic-configuration keys an editor may meet at the root are allowed, not described.
- */
-export function toJSONSchema(root: SchemaNode, meta: { id?: string; title?: string } = {}): JSONSchema {
+export interface JSONSchemaOptions {
+  /** `$id` of the document. */
+  readonly id?: string
+  readonly title?: string
+  /**
+   * Root keys a file may carry that are not configuration (the loader's ignored keys, such as
+   * dynamic configuration or an editor's `$schema`): allowed at the root, not described.
+   */
+  readonly ignoredRootKeys?: readonly string[]
+}
+
+/** JSON Schema (2020-12) of a configuration, for editors (YAML language server, TOML tooling). */
+export function toJSONSchema(root: SchemaNode, meta: JSONSchemaOptions = {}): JSONSchema {
   const schema = objectSchema(root)
   const properties = schema.properties as Record<string, JSONSchema>
-  for (const key of ['http', 'tcp', 'udp', 'tls', '$schema']) properties[key] = {}
+  for (const key of meta.ignoredRootKeys ?? []) if (!Object.hasOwn(properties, key)) properties[key] = {}
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     ...(meta.id ? { $id: meta.id } : {}),

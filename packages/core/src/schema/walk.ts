@@ -95,6 +95,17 @@ function isInteger(def: Record<string, unknown>): boolean {
   return formats.some((format) => INTEGER_FORMATS.has(format as string))
 }
 
+/** The allowed values of an enumeration or a literal (kept as they are, never scrubbed); undefined otherwise. */
+function enumeratedValues(def: Record<string, unknown> & { type: string }): string[] | undefined {
+  if (def.type === 'enum') return Object.values(def.entries as Record<string, string>)
+  if (def.type !== 'literal') return undefined
+  const values = def.values as unknown[]
+  if (!values.every((value) => typeof value === 'string')) {
+    throw new Error('walk: unsupported Zod type "literal" of a value other than a string')
+  }
+  return values as string[]
+}
+
 function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
   if (meta.kind === 'duration' || meta.kind === 'file-or-content' || meta.kind === 'section') return meta.kind
   const def = core.def as unknown as Record<string, unknown> & { type: string }
@@ -125,7 +136,7 @@ function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
 function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
   const { core, meta, hasDefault, default: value } = unwrap(schema)
   const kind = kindOf(core, meta)
-  const def = core.def as unknown as Record<string, unknown>
+  const def = core.def as unknown as Record<string, unknown> & { type: string }
   const node: { -readonly [K in keyof SchemaNode]: SchemaNode[K] } = {
     kind,
     export: inheritedExport || meta.description === EXPORT_MARKER,
@@ -134,7 +145,8 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
     schema: core,
   }
   if (hasDefault) node.default = value
-  if (def.type === 'enum') node.values = Object.values(def.entries as Record<string, string>)
+  const values = enumeratedValues(def)
+  if (values) node.values = values
   if (Array.isArray(meta.aliases)) node.aliases = meta.aliases as string[]
   if (kind === 'object' || kind === 'section') {
     const shape = def.shape as Record<string, z.ZodType>

@@ -21,7 +21,12 @@ const schema = z.strictObject({
 const root = walk(schema)
 
 describe('toJSONSchema', () => {
-  const json = toJSONSchema(root, { id: 'https://example.org/s.json', title: 'T' }) as Record<string, any>
+  const ignoredRootKeys = ['http', 'tcp', 'udp', 'tls', '$schema']
+  const json: Record<string, any> = toJSONSchema(root, {
+    id: 'https://example.org/s.json',
+    title: 'T',
+    ignoredRootKeys,
+  })
 
   it('describes every field with its help text, type and default', () => {
     expect(json.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
@@ -37,6 +42,15 @@ describe('toJSONSchema', () => {
     expect(json.additionalProperties).toBe(false)
     expect(json.properties.http).toEqual({})
     expect(json.properties.points.additionalProperties.additionalProperties).toBe(false)
+  })
+
+  it('allows only the root keys it is given, and never hides an option under one', () => {
+    const plain = toJSONSchema(root) as Record<string, any>
+    expect(Object.keys(plain.properties)).toEqual(['port', 'wait', 'points', 'api'])
+    expect(plain.$id).toBeUndefined()
+    const clash = toJSONSchema(root, { ignoredRootKeys: ['port', 'extra'] }) as Record<string, any>
+    expect(clash.properties.port.type).toBe('integer')
+    expect(clash.properties.extra).toEqual({})
   })
 })
 

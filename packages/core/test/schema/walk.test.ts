@@ -59,6 +59,14 @@ describe('walk', () => {
     expect(root.children?.get('domains')?.item?.children?.get('main')?.export).toBe(false)
   })
 
+  it('reads a string literal as an enumeration of its values', () => {
+    const tree = walk(
+      z.strictObject({ one: sent(z.literal('v1.example'), 'One.'), two: sent(z.literal(['a', 'b']), 'Two.') }),
+    )
+    expect(tree.children?.get('one')).toMatchObject({ kind: 'string', values: ['v1.example'] })
+    expect(tree.children?.get('two')).toMatchObject({ kind: 'string', values: ['a', 'b'] })
+  })
+
   it('returns the same tree for the same schema instance', () => {
     expect(walk(schema)).toBe(root)
   })
@@ -67,6 +75,7 @@ describe('walk', () => {
     ['a date', z.date()],
     ['a tuple', z.tuple([z.string()])],
     ['a union of objects', z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.string() })])],
+    ['a number literal', z.literal(3)],
   ])('throws on a kind it does not know: %s', (_, unknown) => {
     expect(() => walk(z.strictObject({ field: unknown }))).toThrow(/unsupported Zod type/)
   })
