@@ -1,9 +1,8 @@
 import type { $Fetch } from 'ofetch'
-import type { Dispatcher } from 'undici'
 import { TELEMETRY_LIMITS } from './defaults.js'
 import { displayURL, endpointProblem } from './endpoint.js'
-import { TransportFailure } from './errors.js'
-import { createDispatcher, type Environment, loadUndici } from './proxy.js'
+import { describeCause, TransportFailure } from './errors.js'
+import { createDispatcher, type DispatcherChoice, type Environment, loadUndici } from './proxy.js'
 
 export interface TelemetryClientOptions {
   /** The fetch underneath; default undici's own, with the client's dispatcher. */
@@ -62,20 +61,20 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   }
 }
 
-interface Transport {
-  fetch: typeof globalThis.fetch
-  dispatcher?: Dispatcher
-  problem?: string
-}
+type Transport = { readonly fetch: typeof globalThis.fetch } & DispatcherChoice
 
-/** The fetch underneath and its dispatcher, made on the first request. */
+/**
+ * The fetch underneath and its dispatcher, made on the first request. A proxy value undici
+ * refuses is a problem of its own; any other failure (undici not loading, an agent not made) is a
+ * transport failure that is not remembered: the next request tries again.
+ */
 async function openTransport(options: TelemetryClientOptions): Promise<Transport> {
-  const fetch = options.fetch ?? ((await loadUndici()).fetch as unknown as typeof globalThis.fetch)
   try {
-    return { fetch, dispatcher: await createDispatcher(options.env ?? {}) }
-  } catch {
-    // The value may hold proxy credentials: name the variables, never echo them.
-    return { fetch, problem: 'the proxy setting (HTTPS_PROXY / HTTP_PROXY) is not a valid URL' }
+    const undici = await loadUndici()
+    const fetch = options.fetch ?? (undici.fetch as unknown as typeof globalThis.fetch)
+    return { fetch, ...createDispatcher(options.env ?? {}, undici) }
+  } catch (error) {
+    throw new TransportFailure(`the HTTP client could not be set up (${describeCause(error)})`, { cause: error })
   }
 }
 
@@ -89,11 +88,16 @@ function guardedFetch(options: TelemetryClientOptions): typeof globalThis.fetch 
       const problem = endpointProblem(hop.url)
       if (problem)
         throw new TransportFailure(redirects ? `redirect to ${displayURL(hop.url)} refused: ${problem}` : problem)
-      transport ??= openTransport(options)
-      const { fetch, dispatcher, problem: dispatcherProblem } = await transport
-      if (dispatcherProblem) throw new TransportFailure(dispatcherProblem)
+      transport ??= openTransport(options).catch((error: unknown) => {
+        transport = undefined
+        throw error
+      })
+      const opened = await transport
+      if ('problem' in opened) throw new TransportFailure(opened.problem)
+      const { fetch, dispatcher } = opened
       const init = { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: 'manual', dispatcher }
-      const response = await fetch(hop.url, init as RequestInit)
+      // undici 7's Dispatcher type is not the one Node's bundled fetch types know: same object, other declarations.
+      const response = await fetch(hop.url, init as unknown as RequestInit)
       const location = response.headers.get('location')
       if (!REDIRECT_STATUSES.has(response.status) || !location) {
         if (response.status < 200 || response.status > 599) {

@@ -16,31 +16,43 @@ export function proxyVariable(env: Environment, name: 'http_proxy' | 'https_prox
   return undefined
 }
 
-/**
- * The dispatcher of the telemetry client alone: a proxy agent when the given environment names a
- * proxy, a direct agent otherwise. Every value is passed explicitly, so undici never falls back to
- * `process.env`, and nothing global (the global dispatcher, global fetch) is touched.
- */
+type Undici = typeof import('undici')
+/** The parts of undici a dispatcher is made of. */
+export type UndiciAgents = Pick<Undici, 'Agent' | 'EnvHttpProxyAgent'>
+
 /**
  * undici, loaded on the first request only: commands that send nothing never pay for it.
  * It is CommonJS, so its `default` is the whole module, natively as once bundled.
  */
-type Undici = typeof import('undici')
-
 export async function loadUndici(): Promise<Undici> {
   const module: unknown = await import('undici')
   return ((module as { default?: Undici }).default ?? module) as Undici
 }
 
-export async function createDispatcher(env: Environment): Promise<Dispatcher> {
-  const { Agent, EnvHttpProxyAgent } = await loadUndici()
+/** The value may hold proxy credentials: the message names the variables, never echoes them. */
+export const INVALID_PROXY = 'the proxy setting (HTTPS_PROXY / HTTP_PROXY) is not a valid URL'
+
+export type DispatcherChoice = { readonly dispatcher: Dispatcher } | { readonly problem: string }
+
+/**
+ * The dispatcher of the telemetry client alone: a proxy agent when the given environment names a
+ * proxy, a direct agent otherwise. Every value is passed explicitly, so undici never falls back to
+ * `process.env`, and nothing global (the global dispatcher, global fetch) is touched. Only a proxy
+ * value undici refuses is a `problem`; any other failure is thrown as it is.
+ */
+export function createDispatcher(env: Environment, { Agent, EnvHttpProxyAgent }: UndiciAgents): DispatcherChoice {
   const httpProxy = proxyVariable(env, 'http_proxy')
   const httpsProxy = proxyVariable(env, 'https_proxy')
-  if (!httpProxy && !httpsProxy) return new Agent()
-  return new EnvHttpProxyAgent({
+  if (!httpProxy && !httpsProxy) return { dispatcher: new Agent() }
+  const settings = {
     httpProxy: httpProxy ?? '',
     // undici sends https through the http proxy when no https proxy is named, as curl does.
     httpsProxy: httpsProxy ?? '',
     noProxy: proxyVariable(env, 'no_proxy') ?? '',
-  })
+  }
+  try {
+    return { dispatcher: new EnvHttpProxyAgent(settings) }
+  } catch {
+    return { problem: INVALID_PROXY }
+  }
 }

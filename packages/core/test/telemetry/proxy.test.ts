@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTelemetryClient } from '../../src/telemetry/http.js'
-import { proxyVariable } from '../../src/telemetry/proxy.js'
+import { createDispatcher, INVALID_PROXY, loadUndici, proxyVariable } from '../../src/telemetry/proxy.js'
 import { performRequest } from '../../src/telemetry/request.js'
 import { json, startServer, type TestServer } from '../support/http-server.js'
 
@@ -110,5 +110,31 @@ describe('proxyVariable', () => {
     [{}, undefined],
   ])('%j → %s', (env, expected) => {
     expect(proxyVariable(env, 'https_proxy')).toBe(expected)
+  })
+})
+
+describe('createDispatcher', () => {
+  it('makes a direct agent without proxy variables, a proxy agent with one', async () => {
+    const undici = await loadUndici()
+    const direct = createDispatcher({}, undici)
+    const proxied = createDispatcher({ HTTPS_PROXY: 'http://127.0.0.1:3128' }, undici)
+    expect('dispatcher' in direct && direct.dispatcher).toBeInstanceOf(undici.Agent)
+    expect('dispatcher' in proxied && proxied.dispatcher).toBeInstanceOf(undici.EnvHttpProxyAgent)
+  })
+
+  it('names a proxy value undici refuses without echoing it', async () => {
+    const choice = createDispatcher({ HTTPS_PROXY: 'http://user:pa ss@[bad' }, await loadUndici())
+    expect(choice).toEqual({ problem: INVALID_PROXY })
+  })
+
+  it('lets any other failure through as it is, never as a proxy problem', async () => {
+    const { EnvHttpProxyAgent } = await loadUndici()
+    class BrokenAgent {
+      constructor() {
+        throw new Error('no sockets left')
+      }
+    }
+    const undici = { Agent: BrokenAgent, EnvHttpProxyAgent } as unknown as Parameters<typeof createDispatcher>[1]
+    expect(() => createDispatcher({}, undici)).toThrow('no sockets left')
   })
 })
