@@ -11,9 +11,9 @@ const UNIT_NANOS: Record<string, bigint> = {
   m: 60_000_000_000n,
   h: 3_600_000_000_000n,
 }
-const GO_DURATION = /^[-+]?((\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/
+const GO_DURATION = /^((\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/
 const COMPONENT = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g
-const BARE_SECONDS = /^[-+]?\d+(\.\d+)?$/
+const BARE_SECONDS = /^\d+(\.\d+)?$/
 const MAX_NANOS = 2n ** 63n - 1n
 
 function decimalTimes(number: string, unit: bigint): bigint {
@@ -22,23 +22,33 @@ function decimalTimes(number: string, unit: bigint): bigint {
   return ((BigInt(whole || '0') * scale + BigInt(fraction || '0')) * unit) / scale
 }
 
-/**
- * Reads a duration the way Baqup does: a Go duration string (`1m30s`, `100ms`, `42ns`)
- * or a bare number of seconds (`90`, `"90"`). Returns nanoseconds, or undefined if unreadable.
- */
-export function parseDuration(value: string | number): bigint | undefined {
-  const text = String(value).trim()
-  if (BARE_SECONDS.test(text)) {
-    return decimalTimes(text.replace(/^[-+]/, ''), UNIT_NANOS.s as bigint) * (text.startsWith('-') ? -1n : 1n)
-  }
-  if (text === '0') return 0n
+/** Go's limit: an int64 of nanoseconds, whose negative side reaches one further (-2^63). */
+function withinRange(magnitude: bigint, negative: boolean): boolean {
+  return magnitude <= (negative ? MAX_NANOS + 1n : MAX_NANOS)
+}
+
+/** The magnitude in nanoseconds of a text without its sign, or undefined if unreadable. */
+function magnitudeOf(text: string): bigint | undefined {
+  if (BARE_SECONDS.test(text)) return decimalTimes(text, UNIT_NANOS.s as bigint)
   if (!GO_DURATION.test(text)) return undefined
   let nanos = 0n
   for (const [, number, unit] of text.matchAll(COMPONENT)) {
     nanos += decimalTimes(number as string, UNIT_NANOS[unit as string] as bigint)
   }
-  if (nanos > MAX_NANOS) return undefined
-  return text.startsWith('-') ? -nanos : nanos
+  return nanos
+}
+
+/**
+ * Reads a duration the way Baqup does: a Go duration string (`1m30s`, `100ms`, `42ns`)
+ * or a bare number of seconds (`90`, `"90"`). Returns nanoseconds, or undefined if unreadable
+ * or beyond Go's range (about 292 years either way).
+ */
+export function parseDuration(value: string | number): bigint | undefined {
+  const text = String(value).trim()
+  const negative = text.startsWith('-')
+  const magnitude = magnitudeOf(text.replace(/^[-+]/, ''))
+  if (magnitude === undefined || !withinRange(magnitude, negative)) return undefined
+  return negative ? -magnitude : magnitude
 }
 
 function fraction(value: bigint, digits: number): string {
@@ -62,16 +72,24 @@ export function formatDuration(nanos: bigint): string {
   return `${sign}${seconds}`
 }
 
-/** A configuration repeats a few durations many times: their canonical forms are remembered (up to a bound). */
+/**
+ * A configuration repeats a few durations many times: their canonical forms are remembered, up
+ * to a number of entries and only for numbers and short texts (a duration is a few characters;
+ * a long text is not one and must not stay in memory).
+ */
 const canonicalForms = new Map<string | number, string | undefined>()
 const REMEMBERED = 1024
+const REMEMBERED_LENGTH = 32
+
+export const isRemembered = (value: string | number): boolean =>
+  typeof value === 'number' || value.length <= REMEMBERED_LENGTH
 
 /** The canonical (Go) form of a duration, or undefined when it cannot be read. */
 export function canonicalDuration(value: string | number): string | undefined {
   if (canonicalForms.has(value)) return canonicalForms.get(value)
   const nanos = parseDuration(value)
   const canonical = nanos === undefined ? undefined : formatDuration(nanos)
-  if (canonicalForms.size < REMEMBERED) canonicalForms.set(value, canonical)
+  if (canonicalForms.size < REMEMBERED && isRemembered(value)) canonicalForms.set(value, canonical)
   return canonical
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse as parseYAML } from 'yaml'
-import { canonicalDuration, duration, formatDuration, parseDuration } from '../src/duration.js'
+import { canonicalDuration, duration, formatDuration, isRemembered, parseDuration } from '../src/duration.js'
 import { readReference, referenceRows } from './reference.js'
 
 describe('parseDuration', () => {
@@ -22,8 +22,53 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(nanos)
   })
 
-  it.each(['', 's', '1x', '1 s', 'ten seconds', '1s2', '--1s', '1.2.3s', '9999999999h'])('refuses %j', (text) => {
-    expect(parseDuration(text)).toBeUndefined()
+  it.each(['', 's', '1x', '1 s', 'ten seconds', '1s2', '--1s', '+-1s', '1.2.3s', '9999999999h', '-', '.'])(
+    'refuses %j',
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined()
+    },
+  )
+
+  // Go keeps durations in an int64 of nanoseconds: 2^63 - 1 = 9223372036854775807 ns, and -2^63.
+  it.each([
+    ['2562047h47m16.854775807s', 9_223_372_036_854_775_807n],
+    ['-2562047h47m16.854775808s', -9_223_372_036_854_775_808n],
+    ['9223372036.854775807', 9_223_372_036_854_775_807n],
+    ['-9223372036.854775808', -9_223_372_036_854_775_808n],
+    ['9223372036', 9_223_372_036_000_000_000n],
+  ] as const)('reads %j, at the edge of the range', (text, nanos) => {
+    expect(parseDuration(text)).toBe(nanos)
+  })
+
+  it.each([
+    '2562047h47m16.854775808s',
+    '-2562047h47m16.854775809s',
+    '9223372037',
+    '9223372036.854775808',
+    '99999999999999999999',
+    '-99999999999999999999',
+    1e20,
+  ])('refuses %j, beyond the range, written with units or as seconds alike', (value) => {
+    expect(parseDuration(value)).toBeUndefined()
+    expect(duration().safeParse(value).success).toBe(false)
+  })
+})
+
+describe('canonicalDuration', () => {
+  it('gives the same answer for a text it remembers and one it does not', () => {
+    const long = `${'0'.repeat(40)}90`
+    expect(canonicalDuration(long)).toBe('1m30s')
+    expect(canonicalDuration(long)).toBe('1m30s')
+    expect(canonicalDuration('90')).toBe('1m30s')
+    expect(canonicalDuration('90')).toBe('1m30s')
+  })
+
+  it('remembers numbers and texts of at most 32 characters only', () => {
+    expect(isRemembered(90)).toBe(true)
+    expect(isRemembered('1h2m3s')).toBe(true)
+    expect(isRemembered('1'.repeat(32))).toBe(true)
+    expect(isRemembered('1'.repeat(33))).toBe(false)
+    expect(isRemembered('x'.repeat(1024 * 1024))).toBe(false)
   })
 })
 
@@ -38,6 +83,8 @@ describe('formatDuration (Go Duration.String)', () => {
     [180_000_000_000n, '3m0s'],
     [3_600_000_000_000n, '1h0m0s'],
     [-2_000_000_000n, '-2s'],
+    [9_223_372_036_854_775_807n, '2562047h47m16.854775807s'],
+    [-9_223_372_036_854_775_808n, '-2562047h47m16.854775808s'],
   ] as const)('%s ns is %s', (nanos, text) => {
     expect(formatDuration(nanos)).toBe(text)
   })
