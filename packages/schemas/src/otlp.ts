@@ -20,7 +20,7 @@ function collectorHeaders() {
 }
 
 /** OTLP over gRPC: off until configured, and preferred over HTTP when present. */
-export function otlpGrpc(signal: string) {
+function otlpGrpc(signal: string) {
   return exported(
     section({
       endpoint: masked(
@@ -36,7 +36,7 @@ export function otlpGrpc(signal: string) {
 }
 
 /** OTLP over HTTP: created with its parent, so it is the transport used when gRPC is not set. */
-export function otlpHttp(signal: string) {
+function otlpHttp(signal: string) {
   return exported(
     withParent(
       section({
