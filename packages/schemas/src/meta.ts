@@ -6,26 +6,42 @@ import type { z } from 'zod'
  */
 export const EXPORT_MARKER = 'export'
 
-/** Metadata every option carries. `kind` is set by the kind helpers where Zod's own type is not enough. */
-export interface OptionMeta {
+/** Metadata of an option. `kind` is set by the kind helpers where Zod's own type is not enough. */
+export type OptionMeta = {
+  /** The export marker, set by {@link exported} only. */
   description?: typeof EXPORT_MARKER
-  help: string
+  /** One line of help text, set by {@link exported} and {@link masked}. */
+  help?: string
   kind?: 'duration' | 'file-or-content' | 'section'
   /** Other names a configuration may use for this option (read as the canonical one). */
   aliases?: readonly string[]
 }
 
-function optional<T extends z.ZodType>(schema: T): z.ZodType {
+// Zod's documented way to type metadata: every `.meta()` call is checked against OptionMeta's
+// fields (Zod's own `description` stays a string: the marker is written by `exported` alone).
+declare module 'zod' {
+  interface GlobalMeta extends Omit<OptionMeta, 'description'> {}
+}
+
+/** What `exported` and `masked` return: the schema made optional, unless it already has a default or is optional. */
+export type OptionSchema<T extends z.ZodType> = T extends z.ZodDefault | z.ZodPrefault | z.ZodOptional
+  ? T
+  : z.ZodOptional<T>
+
+/** The schema made optional (unless it has a default or is optional already), with its metadata. */
+function option<T extends z.ZodType>(schema: T, meta: OptionMeta): OptionSchema<T> {
   const type = schema.def.type
-  return type === 'default' || type === 'prefault' || type === 'optional' ? schema : schema.optional()
+  const kept = type === 'default' || type === 'prefault' || type === 'optional'
+  const base: z.ZodType = kept ? schema : schema.optional()
+  return base.meta(meta) as OptionSchema<T>
 }
 
 /** An option that may be sent: `.describe('export')` plus its help text. */
-export function exported<T extends z.ZodType>(schema: T, help: string): T {
-  return optional(schema).meta({ description: EXPORT_MARKER, help }) as unknown as T
+export function exported<T extends z.ZodType>(schema: T, help: string): OptionSchema<T> {
+  return option(schema, { description: EXPORT_MARKER, help })
 }
 
 /** An option that never leaves the machine as written (the default for anything not exported). */
-export function masked<T extends z.ZodType>(schema: T, help: string): T {
-  return optional(schema).meta({ help }) as unknown as T
+export function masked<T extends z.ZodType>(schema: T, help: string): OptionSchema<T> {
+  return option(schema, { help })
 }
