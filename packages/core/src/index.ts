@@ -8,10 +8,11 @@ export {
   type LoadedConfig,
   type LoadOptions,
   loadConfig,
+  type ParseOptions,
   parseConfigText,
   type SourceKind,
 } from './config/load.js'
-export { baqupLegacyOptions, type LegacyOptions } from './config/removed.js'
+export type { LegacyOptions } from './config/removed.js'
 export { didYouMean, editDistance } from './config/suggest.js'
 export {
   anonymizeExplained,

@@ -4,8 +4,8 @@ import { ConfigError } from './errors.js'
 import { canonicalChild, formatPath, refuseForbiddenKey } from './keys.js'
 import { depthError, LIMITS } from './limits.js'
 import { type RawMap, rawScalar } from './raw.js'
-import { type LegacyOptions, legacyMessage } from './removed.js'
-import { didYouMean } from './suggest.js'
+import type { LegacyOptions } from './removed.js'
+import { unknownOption } from './unknown.js'
 
 export interface EnvSelection {
   readonly env: Readonly<Record<string, string | undefined>>
@@ -88,10 +88,7 @@ function failureError(name: string, { segments, pattern, token, node }: Failure[
   const path = formatPath([...segments, token.toLowerCase()])
   if (node.kind === 'list')
     return new ConfigError({ origin, path, problem: 'a list index (_0_, _1_ …) is expected here' })
-  const removed = legacy && legacyMessage(legacy, pattern, token)
-  if (removed) return new ConfigError({ origin, path, problem: removed })
-  const suggestion = didYouMean(token, node.children?.keys() ?? [])
-  return new ConfigError({ origin, path, problem: 'unknown option', ...(suggestion && { suggestion }) })
+  return unknownOption(token, { origin, path, pattern, node }, legacy)
 }
 
 /** The configuration variables (see {@link optionEnvNames}) as a raw tree; values are read as text by the schema. */

@@ -53,8 +53,32 @@ function systemProblem(error: unknown): string {
   return `cannot be read (${code ?? 'unknown error'})`
 }
 
-/** Reads a configuration file as text: a regular file, at most 1 MiB, UTF-8 without NUL bytes. */
-export function readConfigText(path: string): string {
+const tooLarge = (source: string) =>
+  new ConfigError({ origin: { source }, problem: `larger than ${LIMITS.maxFileBytes} bytes: refused` })
+
+/**
+ * The bytes of an open file, in a buffer sized from what `fstat` said plus one byte, grown
+ * when the file holds more (a file growing while read, a `/proc` file that says 0) up to one
+ * byte past the limit, where it is refused.
+ */
+function readAll(fd: number, expectedSize: number, source: string): Buffer {
+  let buffer = Buffer.alloc(Math.min(expectedSize, LIMITS.maxFileBytes) + 1)
+  let length = 0
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > LIMITS.maxFileBytes) throw tooLarge(source)
+      const larger = Buffer.alloc(Math.min(buffer.length * 2, LIMITS.maxFileBytes + 1))
+      buffer.copy(larger)
+      buffer = larger
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null)
+    if (read === 0) return buffer.subarray(0, length)
+    length += read
+  }
+}
+
+/** Reads a configuration file as bytes: a regular file, at most 1 MiB. */
+export function readConfigBytes(path: string): Buffer {
   const origin = { source: path }
   let fd: number
   try {
@@ -65,24 +89,19 @@ export function readConfigText(path: string): string {
   try {
     const stats = fstatSync(fd)
     if (!stats.isFile()) throw new ConfigError({ origin, problem: 'not a regular file' })
-    if (stats.size > LIMITS.maxFileBytes) {
-      throw new ConfigError({ origin, problem: `larger than ${LIMITS.maxFileBytes} bytes: refused` })
-    }
-    // Read one byte past the limit: a file growing while read is refused too.
-    const buffer = Buffer.alloc(LIMITS.maxFileBytes + 1)
-    let length = 0
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = readSync(fd, buffer, length, buffer.length - length, null)
-    }
-    if (length > LIMITS.maxFileBytes)
-      throw new ConfigError({ origin, problem: `larger than ${LIMITS.maxFileBytes} bytes: refused` })
-    return decodeText(buffer.subarray(0, length), path)
+    if (stats.size > LIMITS.maxFileBytes) throw tooLarge(path)
+    return readAll(fd, stats.size, path)
   } catch (error) {
     if (error instanceof ConfigError) throw error
     throw new ConfigError({ origin, problem: systemProblem(error) })
   } finally {
     closeSync(fd)
   }
+}
+
+/** Reads a configuration file as text: a regular file, at most 1 MiB, UTF-8 without NUL bytes. */
+export function readConfigText(path: string): string {
+  return decodeText(readConfigBytes(path), path)
 }
 
 export function decodeText(bytes: Uint8Array, source: string): string {

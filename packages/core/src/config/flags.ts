@@ -4,8 +4,8 @@ import { ConfigError, type Origin } from './errors.js'
 import { canonicalChild, formatPath, refuseForbiddenKey } from './keys.js'
 import { depthError, LIMITS } from './limits.js'
 import { type RawMap, rawScalar } from './raw.js'
-import { type LegacyOptions, legacyMessage } from './removed.js'
-import { didYouMean } from './suggest.js'
+import type { LegacyOptions } from './removed.js'
+import { unknownOption } from './unknown.js'
 
 const CONFIG_FILE = 'configfile'
 /** `domains[0][1]` → the name and its indices; a name holds no `[`, which keeps the match linear. */
@@ -47,21 +47,6 @@ interface Resolved {
   readonly node: SchemaNode
 }
 
-function unknownFlag(
-  key: string,
-  node: SchemaNode,
-  at: Resolved,
-  pattern: string[],
-  origin: Origin,
-  legacy?: LegacyOptions,
-) {
-  const path = formatPath([...at.segments, key])
-  const removed = legacy && legacyMessage(legacy, pattern, key)
-  if (removed) return new ConfigError({ origin, path, problem: removed })
-  const suggestion = didYouMean(key, node.children?.keys() ?? [])
-  return new ConfigError({ origin, path, problem: 'unknown option', ...(suggestion && { suggestion }) })
-}
-
 /** `entryPoints.web.http.tls.domains[0].main` → canonical segments and the option's schema node. */
 function resolveFlag(name: string, root: SchemaNode, origin: Origin, legacy?: LegacyOptions): Resolved {
   const parts = name.split('.')
@@ -83,7 +68,7 @@ function resolveFlag(name: string, root: SchemaNode, origin: Origin, legacy?: Le
       node = node.item as SchemaNode
     } else {
       const child = canonicalChild(node, key)
-      if (!child) throw unknownFlag(key, node, { segments, node }, pattern, origin, legacy)
+      if (!child) throw unknownOption(key, { origin, path: formatPath([...segments, key]), pattern, node }, legacy)
       segments.push(child)
       pattern.push(child)
       node = node.children?.get(child) as SchemaNode

@@ -23,9 +23,8 @@ function put(
   setOwn(target, key, value)
 }
 
-function entriesOf(raw: RawNode, node: SchemaNode, place: Place): RawMap {
+function mappingOf(raw: RawNode, node: SchemaNode, place: Place): RawMap {
   if (raw.type !== 'map') throw shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind))
-  for (const entry of raw.entries) refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
   return raw
 }
 
@@ -34,7 +33,8 @@ export function stringMap(raw: RawNode, node: SchemaNode, place: Place): Normali
   if (raw.type === 'scalar' && raw.value === null) return OMIT
   const result: Record<string, unknown> = {}
   const origins = new Map<string, Origin>()
-  for (const entry of entriesOf(raw, node, place).entries) {
+  for (const entry of mappingOf(raw, node, place).entries) {
+    refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
     const value = entry.value
     const text = value.type === 'scalar' && value.value !== null ? scalarText(value) : undefined
     if (text === undefined) throw mismatch(value, childPlace(place, entry.key, true, true), 'not a string', 'a string')
@@ -63,5 +63,5 @@ function plain(raw: RawNode, place: Place): unknown {
 /** `map<string,any>`: kept as given. */
 export function anyMap(raw: RawNode, node: SchemaNode, place: Place): Normalized {
   if (raw.type === 'scalar' && raw.value === null) return OMIT
-  return plain(entriesOf(raw, node, place), place)
+  return plain(mappingOf(raw, node, place), place)
 }

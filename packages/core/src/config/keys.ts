@@ -21,6 +21,9 @@ export function formatPath(segments: readonly Segment[]): string {
   return text
 }
 
+/** A path as a map key (`["entryPoints","web","address"]`): where values were written, where TOML keys sit. */
+export const pathKey = (path: readonly PropertyKey[]): string => JSON.stringify(path.map(String))
+
 const lowerNames = new WeakMap<SchemaNode, Map<string, string>>()
 
 /** The canonical name of a field written in any case (`entrypoints` → `entryPoints`) or under an alias. */

@@ -25,12 +25,7 @@ export function refuseDeepBrackets(text: string, source: string): void {
       line++
       lineStart = index + 1
     } else if (code === 91 || code === 123) {
-      if (++depth > LIMITS.maxDepth) {
-        throw new ConfigError({
-          origin: { source, line, column: index - lineStart + 1 },
-          problem: `nested deeper than ${LIMITS.maxDepth} levels`,
-        })
-      }
+      if (++depth > LIMITS.maxDepth) throw depthError(source, line, index - lineStart + 1)
     } else if ((code === 93 || code === 125) && depth > 0) {
       depth--
     }

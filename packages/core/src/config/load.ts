@@ -8,7 +8,7 @@ import { type ConfigFormat, configFileCandidates, findConfigFile, readConfigFile
 import { extractConfigFile, flagNames, flagsToRaw } from './flags.js'
 import { normalize } from './normalize.js'
 import { type RawMap, rawMap } from './raw.js'
-import { baqupLegacyOptions, type LegacyOptions, refuseV1 } from './removed.js'
+import { type LegacyOptions, refuseV1 } from './removed.js'
 import { validateConfig } from './validate.js'
 
 /** Root keys of dynamic configuration (and an editor's `$schema`) that a static file may carry. */
@@ -30,11 +30,17 @@ export interface LoadOptions {
   home?: string
   /** Directory searched first for `<fileName>/<fileName>.*` (default `/etc`). */
   systemDir?: string
-  /** Removed and v1 options, for their messages (default: the Baqup lineage's); `false` to say only "unknown option". */
-  legacy?: LegacyOptions | false
+  /**
+   * Removed and v1 options, for their messages ("removed in v3: use …") and the refusal of a v1
+   * file; without it (or with `false`) an old key is only an "unknown option".
+   */
+  legacy?: LegacyOptions | false | undefined
   /** Root keys a file may carry that are not configuration (default {@link DYNAMIC_ROOT_KEYS}). */
   ignoredRootKeys?: readonly string[]
 }
+
+/** What reading a text needs besides the schema (see {@link parseConfigText}). */
+export type ParseOptions = Pick<LoadOptions, 'legacy' | 'ignoredRootKeys'>
 
 export type SourceKind = 'file' | 'flags' | 'env' | 'defaults'
 
@@ -55,14 +61,19 @@ interface Pipeline {
   readonly ignoredRootKeys: readonly string[]
 }
 
+function pipelineOf(schema: z.ZodType, options: ParseOptions): Pipeline {
+  return {
+    schema,
+    root: walk(schema),
+    legacy: options.legacy || undefined,
+    ignoredRootKeys: options.ignoredRootKeys ?? DYNAMIC_ROOT_KEYS,
+  }
+}
+
 /** Root keys are skipped in files only: flags and variables have no dynamic configuration to carry. */
 function finish(raw: RawMap | undefined, pipeline: Pipeline, origin: Origin, ignoredRootKeys: readonly string[] = []) {
-  const { config, origins } = normalize(raw ?? rawMap([], origin), pipeline.root, {
-    legacy: pipeline.legacy,
-    ignoredRootKeys,
-  })
-  const effective = validateConfig(pipeline.schema, pipeline.root, config, origins, origin)
-  return { config, effective }
+  const normalized = normalize(raw ?? rawMap([], origin), pipeline.root, { legacy: pipeline.legacy, ignoredRootKeys })
+  return { config: normalized.config, effective: validateConfig(pipeline.schema, normalized, origin) }
 }
 
 function fileConfig(raw: RawMap | undefined, pipeline: Pipeline, source: string) {
@@ -79,9 +90,9 @@ export function parseConfigText(
   format: ConfigFormat,
   schema: z.ZodType,
   sourceName: string,
+  options: ParseOptions = {},
 ): Record<string, unknown> {
-  const pipeline = { schema, root: walk(schema), legacy: baqupLegacyOptions, ignoredRootKeys: DYNAMIC_ROOT_KEYS }
-  return fileConfig(textToRaw(text, format, sourceName), pipeline, sourceName).config
+  return fileConfig(textToRaw(text, format, sourceName), pipelineOf(schema, options), sourceName).config
 }
 
 const ignored = (names: readonly string[], winner: string) => names.map((name) => `${name} ignored: ${winner}`)
@@ -92,12 +103,7 @@ const ignored = (names: readonly string[], winner: string) => names.map((name) =
  * lower source are ignored, and each is named in a warning. Throws ConfigError.
  */
 export function loadConfig(options: LoadOptions): LoadedConfig {
-  const pipeline: Pipeline = {
-    schema: options.schema,
-    root: walk(options.schema),
-    legacy: options.legacy === false ? undefined : (options.legacy ?? baqupLegacyOptions),
-    ignoredRootKeys: options.ignoredRootKeys ?? DYNAMIC_ROOT_KEYS,
-  }
+  const pipeline = pipelineOf(options.schema, options)
   const env = options.env ?? {}
   const cwd = options.cwd ?? process.cwd()
   const { configFile, configArgs } = extractConfigFile(options.argv ?? [])

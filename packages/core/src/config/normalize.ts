@@ -3,11 +3,11 @@ import { coerceLeaf, parseGoBool } from './coerce.js'
 import { conflict, sameValue } from './duplicates.js'
 import { ConfigError, type Origin } from './errors.js'
 import { anyMap, stringMap } from './free-maps.js'
-import { canonicalChild, formatPath, refuseForbiddenKey, setOwn } from './keys.js'
+import { canonicalChild, formatPath, pathKey, refuseForbiddenKey, setOwn } from './keys.js'
 import { childPlace, describeRaw, expectedFor, type Normalized, OMIT, type Place, shapeMismatch } from './place.js'
 import { type RawEntry, type RawMap, type RawNode, rawMap } from './raw.js'
-import { type LegacyOptions, legacyMessage } from './removed.js'
-import { didYouMean } from './suggest.js'
+import type { LegacyOptions } from './removed.js'
+import { unknownOption } from './unknown.js'
 
 export interface NormalizeOptions {
   readonly legacy?: LegacyOptions | undefined
@@ -17,24 +17,17 @@ export interface NormalizeOptions {
 
 export interface Normalization {
   readonly config: Record<string, unknown>
-  /** Where each value of `config` was written, by `originKey(path)`: lets later checks point at the source. */
+  /** Where each value of `config` was written, by `pathKey(path)`: lets later checks point at the source. */
   readonly origins: ReadonlyMap<string, Origin>
+  /** The `pathKey`s of the leaf values that may be shown (the option and its ancestors exported). */
+  readonly exported: ReadonlySet<string>
 }
 
 interface Context {
   readonly legacy: LegacyOptions | undefined
   readonly ignored: ReadonlySet<string>
   readonly origins: Map<string, Origin>
-}
-
-export const originKey = (path: readonly PropertyKey[]) => JSON.stringify(path.map(String))
-
-function unknownKey(entry: RawEntry, node: SchemaNode, place: Place, ctx: Context): ConfigError {
-  const path = formatPath([...place.path, entry.key])
-  const removed = ctx.legacy && legacyMessage(ctx.legacy, place.pattern, entry.key)
-  if (removed) return new ConfigError({ origin: entry.origin, path, problem: removed })
-  const suggestion = didYouMean(entry.key, node.children?.keys() ?? [])
-  return new ConfigError({ origin: entry.origin, path, problem: 'unknown option', ...(suggestion && { suggestion }) })
+  readonly exported: Set<string>
 }
 
 /** Groups entries by key; `canonical` turns a written key into the group's name (or undefined: unknown). */
@@ -55,8 +48,10 @@ function fields(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Reco
   const atRoot = place.path.length === 0
   const groups = groupEntries(raw, place, (entry) => {
     const name = canonicalChild(node, entry.key)
-    if (name === undefined && !(atRoot && ctx.ignored.has(entry.key.toLowerCase())))
-      throw unknownKey(entry, node, place, ctx)
+    if (name === undefined && !(atRoot && ctx.ignored.has(entry.key.toLowerCase()))) {
+      const path = formatPath([...place.path, entry.key])
+      throw unknownOption(entry.key, { origin: entry.origin, path, pattern: place.pattern, node }, ctx.legacy)
+    }
     return name
   })
   const result: Record<string, unknown> = {}
@@ -136,7 +131,7 @@ function isNull(raw: RawNode): boolean {
 }
 
 function normalizeNode(raw: RawNode, node: SchemaNode, place: Place, ctx: Context): Normalized {
-  const key = originKey(place.path)
+  const key = pathKey(place.path)
   if (!ctx.origins.has(key)) ctx.origins.set(key, raw.origin)
   switch (node.kind) {
     case 'object':
@@ -162,6 +157,8 @@ function normalizeNode(raw: RawNode, node: SchemaNode, place: Place, ctx: Contex
     case 'map<string,any>':
       return anyMap(raw, node, place)
     default:
+      // Only a leaf's own value may be quoted: a group's value holds its masked options too.
+      if (place.exported) ctx.exported.add(key)
       return coerceLeaf(raw, node, place)
   }
 }
@@ -176,7 +173,8 @@ export function normalize(raw: RawMap, root: SchemaNode, options: NormalizeOptio
     legacy: options.legacy,
     ignored: new Set((options.ignoredRootKeys ?? []).map((key) => key.toLowerCase())),
     origins: new Map(),
+    exported: new Set(),
   }
   const config = fields(raw, root, { path: [], pattern: [], exported: true }, ctx)
-  return { config, origins: ctx.origins }
+  return { config, origins: ctx.origins, exported: ctx.exported }
 }

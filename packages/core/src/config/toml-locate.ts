@@ -1,3 +1,5 @@
+import { pathKey } from './keys.js'
+
 /**
  * Where keys are written in a TOML text. TOML parsers return values without positions, so this
  * best-effort scan records, for each key path, the line and column of the table header
@@ -6,8 +8,6 @@
  * strings are skipped. Array-of-tables entries are numbered as the parser numbers them.
  */
 export type TomlPositions = ReadonlyMap<string, { line: number; column: number }>
-
-export const tomlPathKey = (path: readonly (string | number)[]) => JSON.stringify(path.map(String))
 
 const BARE = /^[A-Za-z0-9_-]+/
 const BASIC = /^"((?:[^"\\]|\\.)*)"/
@@ -50,14 +50,14 @@ export function locateTomlKeys(text: string): TomlPositions {
     const path = [...base]
     for (const key of keys) {
       path.push(key)
-      const index = arrayIndex.get(tomlPathKey(path))
+      const index = arrayIndex.get(pathKey(path))
       if (index !== undefined) path.push(index)
     }
     return path
   }
   const record = (path: readonly (string | number)[], line: number, column: number) => {
     for (let length = 1; length <= path.length; length++) {
-      const key = tomlPathKey(path.slice(0, length))
+      const key = pathKey(path.slice(0, length))
       if (!positions.has(key)) positions.set(key, { line, column })
     }
   }
@@ -74,7 +74,7 @@ export function locateTomlKeys(text: string): TomlPositions {
       const header = safeReadKey(trimmed.slice(2))
       if (!header) return
       const parent = indexed(header.keys.slice(0, -1))
-      const own = tomlPathKey([...parent, header.keys.at(-1) as string])
+      const own = pathKey([...parent, header.keys.at(-1) as string])
       const next = (arrayIndex.get(own) ?? -1) + 1
       arrayIndex.set(own, next)
       table = [...parent, header.keys.at(-1) as string, next]

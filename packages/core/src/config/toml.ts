@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module'
 import { ConfigError, type Origin } from './errors.js'
+import { pathKey } from './keys.js'
 import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
 import { type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
-import { locateTomlKeys, type TomlPositions, tomlPathKey } from './toml-locate.js'
+import { locateTomlKeys, type TomlPositions } from './toml-locate.js'
 
 type TomlParser = typeof import('@iarna/toml')
 
@@ -45,7 +46,7 @@ function syntaxError(error: unknown, text: string, source: string): ConfigError 
 
 function locate(positions: TomlPositions, path: readonly (string | number)[], source: string): Origin {
   for (let length = path.length; length > 0; length--) {
-    const position = positions.get(tomlPathKey(path.slice(0, length)))
+    const position = positions.get(pathKey(path.slice(0, length)))
     if (position) return { source, ...position }
   }
   return { source }

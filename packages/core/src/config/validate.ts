@@ -1,25 +1,11 @@
 import type { z } from 'zod'
-import type { SchemaNode } from '../schema/walk.js'
 import { ConfigError, type Origin } from './errors.js'
-import { formatPath } from './keys.js'
-import { originKey } from './normalize.js'
-
-/** Whether the value at a config path may be shown: every field on the way carries the export marker. */
-function exportedAt(root: SchemaNode, path: readonly PropertyKey[]): boolean {
-  let node: SchemaNode | undefined = root
-  let exported = root.export
-  for (const segment of path) {
-    if (!node) break
-    const child: SchemaNode | undefined = node.children ? node.children.get(String(segment)) : node.item
-    exported &&= child?.export ?? false
-    node = child
-  }
-  return exported
-}
+import { formatPath, pathKey } from './keys.js'
+import type { Normalization } from './normalize.js'
 
 function nearestOrigin(origins: ReadonlyMap<string, Origin>, path: readonly PropertyKey[], fallback: Origin): Origin {
   for (let length = path.length; length >= 0; length--) {
-    const origin = origins.get(originKey(path.slice(0, length)))
+    const origin = origins.get(pathKey(path.slice(0, length)))
     if (origin) return origin
   }
   return fallback
@@ -31,19 +17,17 @@ function nearestOrigin(origins: ReadonlyMap<string, Origin>, path: readonly Prop
  */
 export function validateConfig(
   schema: z.ZodType,
-  root: SchemaNode,
-  config: Record<string, unknown>,
-  origins: ReadonlyMap<string, Origin>,
+  normalized: Normalization,
   fallback: Origin,
 ): Record<string, unknown> {
-  const result = schema.safeParse(config)
+  const result = schema.safeParse(normalized.config)
   if (result.success) return result.data as Record<string, unknown>
   const [issue] = result.error.issues as [z.core.$ZodIssue]
   const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))
   throw new ConfigError({
-    origin: nearestOrigin(origins, issue.path, fallback),
+    origin: nearestOrigin(normalized.origins, issue.path, fallback),
     path: formatPath(path),
-    // Zod's own message may quote the input: only where the option is exported.
-    problem: exportedAt(root, issue.path) ? issue.message : `invalid value (${issue.code})`,
+    // Zod's own message may quote the input: only where normalization saw an exported value.
+    problem: normalized.exported.has(pathKey(issue.path)) ? issue.message : `invalid value (${issue.code})`,
   })
 }

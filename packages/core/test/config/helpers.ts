@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
+import { legacyOptions, staticConfigSchema } from '@baqup/schemas'
 import { afterAll, expect } from 'vitest'
 import { ConfigError } from '../../src/config/errors.js'
 import { type LoadOptions, loadConfig, parseConfigText } from '../../src/config/load.js'
@@ -26,11 +26,15 @@ export function writeIn(dir: string, name: string, content: string | Uint8Array)
   return path
 }
 
-export const yaml = (text: string) => parseConfigText(text, 'yaml', schema, 't.yaml')
-export const toml = (text: string) => parseConfigText(text, 'toml', schema, 't.toml')
+/** Baqup's removed and v1 options, as the CLI passes them (core has no table of its own). */
+export const legacy = legacyOptions
+
+export const yaml = (text: string) => parseConfigText(text, 'yaml', schema, 't.yaml', { legacy })
+export const toml = (text: string) => parseConfigText(text, 'toml', schema, 't.toml', { legacy })
 
 /** Loads with nothing from the machine: no file search, no real environment. */
-export const load = (options: Partial<LoadOptions>) => loadConfig({ schema, env: {}, cwd: tempDir(), ...options })
+export const load = (options: Partial<LoadOptions>) =>
+  loadConfig({ schema, env: {}, cwd: tempDir(), legacy, ...options })
 export const fromFlags = (...argv: string[]) => load({ argv }).config
 export const fromEnv = (env: Record<string, string>) => load({ env, envPrefix: 'BAQUP_' }).config
 
