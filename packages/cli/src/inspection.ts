@@ -62,6 +62,7 @@ export function load(configFlags: readonly string[], env: Env): LoadedConfig {
     envPrefix: product.envPrefix,
     reservedEnvPrefixes: product.reservedEnvPrefixes,
     fileName: product.fileName,
+    legacy: product.legacy,
   })
 }
 

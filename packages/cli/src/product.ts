@@ -1,5 +1,5 @@
 import { BAQUP_PRODUCT } from '@baqup/core'
-import { staticConfigSchema } from '@baqup/schemas'
+import { legacyOptions, staticConfigSchema } from '@baqup/schemas'
 
 declare const __BAQUP_VERSION__: string
 declare const __BAQUP_BUILD_DATE__: string
@@ -10,6 +10,8 @@ export const product = {
   /** Files are `baqup.yaml`, …; the state folder is `baqup`. */
   fileName: 'baqup',
   schema: staticConfigSchema,
+  /** Options removed in v3 and v1 files: their messages say what replaced them. */
+  legacy: legacyOptions,
   version: typeof __BAQUP_VERSION__ === 'string' ? __BAQUP_VERSION__ : 'dev',
   codename: 'cheddar',
   buildDate: typeof __BAQUP_BUILD_DATE__ === 'string' ? __BAQUP_BUILD_DATE__ : 'unknown',
