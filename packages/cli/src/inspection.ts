@@ -1,8 +1,10 @@
 import { homedir } from 'node:os'
 import {
   anonymize,
+  anonymizeExplained,
   buildPayload,
   configHash,
+  type Decision,
   defaultStatePath,
   describeRequests,
   effectiveSwitches,
@@ -34,6 +36,8 @@ export interface Inspection {
   keyPersistent: boolean
   statePath: string
   payload: UsagePayload
+  /** Why each value was kept or masked, when asked for (made by the same walk as `anonymized`). */
+  decisions?: Decision[]
 }
 
 export interface InspectOptions {
@@ -41,6 +45,7 @@ export interface InspectOptions {
   env: Env
   /** `--update-url` / `--collector-url`, over the environment's and the defaults. */
   endpoints?: { updateURL?: string; collectorURL?: string }
+  explain?: boolean
 }
 
 export function endpoints(env: Env, overrides: InspectOptions['endpoints'] = {}) {
@@ -82,13 +87,13 @@ function decidedBy(loaded: LoadedConfig, key: Switch, doNotTrack: boolean): stri
 }
 
 /** The usage report's body for a loaded configuration, keyed with this installation's key. */
-export function payloadOf(
-  loaded: LoadedConfig,
-  installationKey: string,
-): { anonymized: Record<string, unknown>; hash: string; payload: UsagePayload } {
-  const anonymized = anonymize(product.schema, loaded.config)
+export function payloadOf(loaded: LoadedConfig, installationKey: string, explain = false) {
+  // Explaining builds a path string per value: only when the operator asked why.
+  const { anonymized, decisions } = explain
+    ? anonymizeExplained(product.schema, loaded.config)
+    : { anonymized: anonymize(product.schema, loaded.config), decisions: undefined }
   const hash = configHash(loaded.effective, installationKey)
-  return { anonymized, hash, payload: buildPayload(product, anonymized, hash) }
+  return { anonymized, decisions, hash, payload: buildPayload(product, anonymized, hash) }
 }
 
 /** Everything `inspect` shows, computed by the functions the runtime uses to send. */
@@ -97,7 +102,7 @@ export function inspectConfiguration(options: InspectOptions): Inspection {
   const switches = effectiveSwitches(configuredSwitches(loaded), options.env)
   const statePath = statePathOf(options.env)
   const { state, persistent } = openState(statePath)
-  const { anonymized, hash, payload } = payloadOf(loaded, state.installationKey)
+  const { anonymized, decisions, hash, payload } = payloadOf(loaded, state.installationKey, options.explain)
   const planned = describeRequests({
     config: switches,
     version: product.version,
@@ -117,5 +122,6 @@ export function inspectConfiguration(options: InspectOptions): Inspection {
     keyPersistent: persistent,
     statePath,
     payload,
+    ...(decisions ? { decisions } : {}),
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeConfiguration, EXAMPLE_ANONYMIZED, inspectJSON } from './inspection.js'
 import { example, fixture, runCli, STACK_FRAME, sandbox } from './run-cli.js'
@@ -106,10 +107,12 @@ describe('send: a real report', () => {
     expect(trail.reports).toEqual([{ at: expect.any(String), url: collector.url, status: 500, bodySha256 }])
   })
 
-  it('history starts empty', async () => {
-    const { code, stdout } = await runCli(['history'])
+  it('history starts empty, and looking at it creates no state file and no key', async () => {
+    const home = sandbox()
+    const { code, stdout } = await runCli(['history'], { home })
     expect(code).toBe(0)
     expect(stdout).toMatch(/^no usage report sent/)
+    expect(existsSync(home.statePath)).toBe(false)
   })
 })
 

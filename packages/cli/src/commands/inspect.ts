@@ -22,7 +22,7 @@ export async function inspect(flags: InspectFlags, configFlags: readonly string[
     process.stdout.write(explainTable(explain(product.schema, loaded.config)))
     return
   }
-  const inspection = inspectConfiguration({ configFlags, env: process.env })
+  const inspection = inspectConfiguration({ configFlags, env: process.env, explain: flags.explain })
   const { loaded } = inspection
   if (flags.json) {
     writeJSON({
@@ -34,7 +34,7 @@ export async function inspect(flags: InspectFlags, configFlags: readonly string[
       hash: inspection.hash,
       payload: inspection.payload,
       mechanisms: inspection.mechanisms,
-      ...(flags.explain ? { explain: explain(product.schema, loaded.config) } : {}),
+      ...(inspection.decisions ? { explain: inspection.decisions } : {}),
     })
     return
   }

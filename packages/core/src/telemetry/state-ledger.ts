@@ -1,4 +1,4 @@
-import { openState, type SentReport, type TelemetryState, updateState } from '../state.js'
+import { readState, type SentReport, type TelemetryState, updateState } from '../state.js'
 import type { TelemetryOperation } from './errors.js'
 
 /** What the scheduler remembers across restarts, kept in the telemetry state file. */
@@ -14,16 +14,17 @@ const LAST_RUN_FIELD = { 'version-check': 'lastCheckAt', 'usage-report': 'lastRe
 export function stateLedger(statePath: string, logger?: { debug(message: string): void }): RunLedger {
   return {
     lastRun(operation) {
-      const value = openState(statePath, logger).state[LAST_RUN_FIELD[operation]]
+      // Read only: asking when the last run was never creates the file.
+      const value = readState(statePath)?.[LAST_RUN_FIELD[operation]]
       const time = value === undefined ? Number.NaN : Date.parse(value)
       return Number.isFinite(time) ? time : undefined
     },
     recordRun(operation, at) {
       const stamp = new Date(at).toISOString()
-      updateState(statePath, (state): TelemetryState => ({ ...state, [LAST_RUN_FIELD[operation]]: stamp }))
+      updateState(statePath, (state): TelemetryState => ({ ...state, [LAST_RUN_FIELD[operation]]: stamp }), logger)
     },
     recordReport(report) {
-      updateState(statePath, (state) => ({ ...state, reports: [...state.reports, report] }))
+      updateState(statePath, (state) => ({ ...state, reports: [...state.reports, report] }), logger)
     },
   }
 }
