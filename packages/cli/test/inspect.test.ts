@@ -46,8 +46,19 @@ describe('inspect hash', () => {
       EXAMPLES.map((name) => inspectJSON([`--configFile=${example(name)}`], { home })),
     )
     expect(yaml?.hash).toBe(toml?.hash)
+    expect(yaml?.hash).toMatch(/^[0-9a-f]{64}$/)
     const elsewhere = await inspectJSON([`--configFile=${example('baqup.yaml')}`])
     expect(elsewhere.hash).not.toBe(yaml?.hash)
+  })
+
+  it('is the same for many first runs started at once: they agree on one installation key', async () => {
+    const home = sandbox()
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () => inspectJSON([`--configFile=${example('baqup.yaml')}`], { home })),
+    )
+    const hashes = new Set(runs.map((run) => run.hash))
+    expect(hashes.size).toBe(1)
+    expect((await inspectJSON([`--configFile=${example('baqup.yaml')}`], { home })).hash).toBe(runs[0]?.hash)
   })
 
   it('changes when a masked value changes, though the anonymized copy does not', async () => {

@@ -5,6 +5,7 @@ import {
   fchmodSync,
   fstatSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readSync,
@@ -117,12 +118,59 @@ export function readStateFile(path: string): ReadResult {
   }
 }
 
+/** Where link(2) is not offered (some network and FUSE file systems), creating falls back to renaming. */
+const NO_LINK_CODES = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
+
 /**
- * Writes the whole state to a new file beside the target (mode 0600) and renames it over the
- * target: readers see the old file or the new one, never half of one. Returns the error code
- * when the location cannot be written; never throws.
+ * Puts the finished temporary file at the target. `replace` renames over whatever is there;
+ * `create` links it in only if nothing is there yet, so that two processes creating the state at
+ * once agree on one installation key: false when another file got there first.
  */
-export function writeStateFile(path: string, state: TelemetryState): { ok: true } | { ok: false; code: string } {
+function publish(temporary: string, path: string, how: WriteMode): boolean {
+  if (how === 'create') {
+    const created = linked(temporary, path)
+    if (created !== undefined) {
+      removeQuietly(temporary)
+      return created
+    }
+  }
+  renameSync(temporary, path)
+  return true
+}
+
+/** Undefined when the file system offers no hard links; false when the target exists. */
+function linked(existing: string, path: string): boolean | undefined {
+  try {
+    linkSync(existing, path)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    if (code === 'EEXIST') return false
+    if (NO_LINK_CODES.has(code)) return undefined
+    throw error
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path)
+  } catch {
+    // Already gone, or nothing more can be done: a stale temporary file is harmless.
+  }
+}
+
+/** `create`: only where no file is yet. `replace`: over the file that is there. */
+export type WriteMode = 'create' | 'replace'
+
+export type WriteResult = { ok: true } | { ok: false; taken: true } | { ok: false; taken?: undefined; code: string }
+
+/**
+ * Writes the whole state to a new file beside the target (mode 0600), then puts it at the target
+ * in one step: readers see the old file or the new one, never half of one. `taken` when
+ * creating and another file got there first; the error code when the location cannot be
+ * written. Never throws.
+ */
+export function writeStateFile(path: string, state: TelemetryState, how: WriteMode = 'replace'): WriteResult {
   const directory = dirname(path)
   const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   let created = false
@@ -137,16 +185,9 @@ export function writeStateFile(path: string, state: TelemetryState): { ok: true 
     } finally {
       closeSync(fd)
     }
-    renameSync(temporary, path)
-    return { ok: true }
+    return publish(temporary, path, how) ? { ok: true } : { ok: false, taken: true }
   } catch (error) {
-    if (created) {
-      try {
-        unlinkSync(temporary)
-      } catch {
-        // Nothing more can be done: the file is already unusable, and a stale temp file is harmless.
-      }
-    }
+    if (created) removeQuietly(temporary)
     return { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' }
   }
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path'
-import { MAX_REPORTS, newState, readStateFile, writeStateFile } from './state-file.js'
+import { MAX_REPORTS, newState, type ReadResult, readStateFile, writeStateFile } from './state-file.js'
 
 /**
  * The telemetry state file: the installation key (for the keyed configuration hash), when the
@@ -69,30 +69,47 @@ function announceInMemory(path: string, why: string, logger: DebugLogger | undef
 const unreadable = (path: string, code: string | undefined) =>
   `at ${path} cannot be read (${code ?? 'unknown error'}) and is left as it is`
 
+type Saved = 'saved' | 'in memory' | 'raced'
+
+/**
+ * Writes `next` where `read` found the file: a missing file is created only if it is still
+ * missing (`raced` when another process created it meanwhile; nothing is written), a corrupt one
+ * is replaced, an unreadable one is never written over. When it is not written, `next` is kept
+ * in memory for this process, which is said once at debug level.
+ */
+function save(path: string, read: ReadResult, next: TelemetryState, logger: DebugLogger | undefined): Saved {
+  if (read.problem === 'unreadable') {
+    inMemory.set(path, next)
+    announceInMemory(path, unreadable(path, read.code), logger)
+    return 'in memory'
+  }
+  const written = writeStateFile(path, next, read.problem === 'missing' ? 'create' : 'replace')
+  if (written.ok) {
+    inMemory.delete(path)
+    return 'saved'
+  }
+  if (written.taken) return 'raced'
+  inMemory.set(path, next)
+  announceInMemory(path, `cannot be written at ${path} (${written.code})`, logger)
+  return 'in memory'
+}
+
 /**
  * Reads the state, creating it (folder 0700, file 0600) when missing and replacing it when
- * corrupt. When it exists but cannot be read, it is left untouched; when it cannot be written,
- * the state lives in memory with a key for this process only (`persistent: false`), which is
- * said once at debug level.
+ * corrupt. When another process creates it at the same moment, both use the key of the one that
+ * got there first. When it exists but cannot be read, it is left untouched; when it cannot be
+ * written, the state lives in memory with a key for this process only (`persistent: false`),
+ * which is said once at debug level.
  */
 export function openState(path: string, logger?: DebugLogger): { state: TelemetryState; persistent: boolean } {
   const read = readStateFile(path)
   if (read.state) return { state: read.state, persistent: true }
   const state = inMemory.get(path) ?? newState()
-  if (read.problem === 'unreadable') {
-    inMemory.set(path, state)
-    announceInMemory(path, unreadable(path, read.code), logger)
-    return { state, persistent: false }
-  }
-  const written = writeStateFile(path, state)
-  if (written.ok) {
-    inMemory.delete(path)
-    if (read.problem === 'corrupt') logger?.debug(`telemetry state at ${path} was corrupt: replaced with a new one`)
-    return { state, persistent: true }
-  }
-  inMemory.set(path, state)
-  announceInMemory(path, `cannot be written at ${path} (${written.code})`, logger)
-  return { state, persistent: false }
+  const saved = save(path, read, state, logger)
+  if (saved === 'raced') return openState(path, logger)
+  if (saved === 'saved' && read.problem === 'corrupt')
+    logger?.debug(`telemetry state at ${path} was corrupt: replaced with a new one`)
+  return { state, persistent: saved === 'saved' }
 }
 
 /**
@@ -107,7 +124,8 @@ export function readState(path: string): TelemetryState | undefined {
 /**
  * Read-modify-write of the state, written atomically. Keeps the newest 10 reports. Never throws
  * on I/O: when the file cannot be written, or exists but cannot be read (then it is not written
- * over), the changed state is kept in memory and returned.
+ * over), the changed state is kept in memory and returned. A state another process creates
+ * meanwhile is read again and changed instead, so that its key is kept.
  */
 export function updateState(
   path: string,
@@ -117,17 +135,5 @@ export function updateState(
   const read = readStateFile(path)
   const changed = change(read.state ?? inMemory.get(path) ?? newState())
   const next: TelemetryState = { ...changed, reports: changed.reports.slice(-MAX_REPORTS) }
-  if (read.problem === 'unreadable') {
-    inMemory.set(path, next)
-    announceInMemory(path, unreadable(path, read.code), logger)
-    return next
-  }
-  const written = writeStateFile(path, next)
-  if (written.ok) {
-    inMemory.delete(path)
-    return next
-  }
-  inMemory.set(path, next)
-  announceInMemory(path, `cannot be written at ${path} (${written.code})`, logger)
-  return next
+  return save(path, read, next, logger) === 'raced' ? updateState(path, change, logger) : next
 }

@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { defaultStatePath, openState, readState, type SentReport, updateState } from '../src/state.js'
+import { newState, writeStateFile } from '../src/state-file.js'
 
 const folder = () => mkdtempSync(join(tmpdir(), 'baqup-state-'))
 const mode = (path: string) => statSync(path).mode & 0o777
@@ -216,6 +217,32 @@ describe('openState', () => {
     writeFileSync(path, `${head}${'x'.repeat(1024 * 1024 - head.length - 2)}"}`)
     expect(statSync(path).size).toBe(1024 * 1024)
     expect(openState(path).state).toEqual({ installationKey: key, reports: [] })
+  })
+})
+
+describe('writeStateFile', () => {
+  it('creates only where no file is yet: another process that got there first keeps its key', () => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    const first = newState()
+    expect(writeStateFile(path, first, 'create')).toEqual({ ok: true })
+    expect(writeStateFile(path, newState(), 'create')).toEqual({ ok: false, taken: true })
+    expect(openState(path).state.installationKey).toBe(first.installationKey)
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
+    expect(mode(path)).toBe(0o600)
+  })
+
+  it('replaces the file that is there', () => {
+    const path = join(folder(), 'telemetry.json')
+    writeFileSync(path, validState('a'.repeat(64)))
+    expect(writeStateFile(path, { installationKey: 'b'.repeat(64), reports: [] }, 'replace')).toEqual({ ok: true })
+    expect(openState(path).state.installationKey).toBe('b'.repeat(64))
+  })
+
+  it('says why a location cannot be written, without claiming the file was taken', () => {
+    const result = writeStateFile(unwritablePath(), newState(), 'create')
+    expect(result.ok).toBe(false)
+    expect(result).not.toHaveProperty('taken')
   })
 })
 
