@@ -19,6 +19,11 @@ await build({
   platform: 'node',
   target: 'node20',
   conditions: ['source'],
+  // Loaded from node_modules by the commands that need them only: the bundle the other commands
+  // read and compile stays small. `import()` becomes `require()`, which vm.Script supports.
+  external: ['undici', 'ofetch', '@iarna/toml'],
+  supported: { 'dynamic-import': false },
+  minify: !process.env.NO_MINIFY,
   define: {
     'import.meta.url': '__bundleURL',
     __BAQUP_VERSION__: JSON.stringify(version),

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { Decision, DecisionKind } from './explain.js'
 import type { NodeKind, SchemaNode } from './schema/walk.js'
 import { scrub } from './scrub.js'

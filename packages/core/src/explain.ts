@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { anonymizeTree } from './anonymize.js'
 import { walk } from './schema/walk.js'
 

@@ -37,16 +37,17 @@ export const SCRUB_PATTERNS: readonly ScrubPattern[] = [
   // Labels joined by dots ending in an alphabetic top-level label, in any script (example.com,
   // db.internal, _acme-challenge.example.org, xn--80ak6aa92e.xn--p1ai, bücher.de, пример.рф,
   // 例子.测试, and the ideographic full stops IDNA reads as dots). Versions end in a digit and survive.
+  // Letter classes hold both cases already: no `i` flag, whose case folding of \p{…} is slow to compile.
   {
     name: 'host name',
     regex:
-      /(?:[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_-]{0,61}[\p{L}\p{M}\p{N}_])?[.\u3002\uFF0E\uFF61])+(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{M}\p{N}_-])/iu,
+      /(?:[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_-]{0,61}[\p{L}\p{M}\p{N}_])?[.\u3002\uFF0E\uFF61])+(?:\p{L}[\p{L}\p{M}]{1,62}|[xX][nN]--[a-zA-Z0-9-]{1,59})(?![\p{L}\p{M}\p{N}_-])/u,
   },
   // A single-label host in front of a port (localhost:8080, db-primary:5432, сервер:8080): the
   // operator's machine name. A bare port (:80) and an entry point name (web-secure) have no such pair.
   {
     name: 'host name with port',
-    regex: /(?<![\p{L}\p{M}\p{N}_.-])[\p{L}_][\p{L}\p{M}\p{N}_-]*:\d{1,5}(?!\d)/iu,
+    regex: /(?<![\p{L}\p{M}\p{N}_.-])[\p{L}_][\p{L}\p{M}\p{N}_-]*:\d{1,5}(?!\d)/u,
   },
 ]
 

@@ -64,6 +64,11 @@ describe('scrub', () => {
     ['*.example.org', 'host name'],
     ['_acme-challenge.example.org', 'host name'],
     ['xn--80ak6aa92e.xn--p1ai', 'host name'],
+    // Host names are case-insensitive: written in capitals, they are the same names.
+    ['EXAMPLE.COM', 'host name'],
+    ['XN--80AK6AA92E.XN--P1AI', 'host name'],
+    ['ПРИМЕР.РФ', 'host name'],
+    ['DB-PRIMARY:5432', 'host name with port'],
     ['github.com/baqup/plugindemo', 'host name'],
     // Ambiguous (a file name, a dotted middleware name): scrubbed, privacy first.
     ['mycert.pem', 'host name'],

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // Go's time.ParseDuration units, in nanoseconds.
 const UNIT_NANOS: Record<string, bigint> = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { section } from './kinds.js'
 import { exported, masked } from './meta.js'
 

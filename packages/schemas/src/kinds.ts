@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A path to a file or the content itself (Go's types.FileOrContent); masked like any string. */
 export function fileOrContent() {

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /**
  * The export marker: the one metadata value that lets an option leave the machine.

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { accessLog } from './access-log.js'
 import { api } from './api.js'
 import { certificatesResolvers } from './certificates-resolvers.js'

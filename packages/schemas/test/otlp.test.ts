@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { EXPORT_MARKER } from '../src/meta.js'
 import { otlpResource, otlpTransports } from '../src/otlp.js'
 

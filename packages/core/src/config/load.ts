@@ -1,6 +1,6 @@
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type SchemaNode, walk } from '../schema/walk.js'
 import { envToRaw, optionEnvNames } from './env.js'
 import type { Origin } from './errors.js'

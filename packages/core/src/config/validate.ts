@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ConfigError, type Origin } from './errors.js'
 import { formatPath, pathKey } from './keys.js'
 import type { Normalization } from './normalize.js'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /**
  * The one file that reads Zod internals: it turns any Zod object schema into a tree of

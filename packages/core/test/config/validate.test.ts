@@ -1,6 +1,6 @@
 import { exported, masked } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseConfigText } from '../../src/config/load.js'
 import { errorOf } from './helpers.js'
 

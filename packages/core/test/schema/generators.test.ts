@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { toJSONSchema } from '../../src/schema/json-schema.js'
 import { optionsMarkdown } from '../../src/schema/markdown.js'
 import { listOptions } from '../../src/schema/options.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { duration } from '../duration.js'
 import { group, section, withParent } from '../kinds.js'
 import { exported, masked } from '../meta.js'

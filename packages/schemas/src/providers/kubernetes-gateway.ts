@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { fileOrContent, group, section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
 import { kubernetesOptions } from './common.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { named } from '../kinds.js'
 import { masked } from '../meta.js'
 
