@@ -34,7 +34,17 @@ describe('baqup-telemetry flags', () => {
   it('prints no colour codes into a pipe', async () => {
     const { stdout } = await runCli(['flags'])
     expect(stdout).not.toMatch(ANSI)
-    expect(stdout.split('\n')[0]).toMatch(/^--global\.checkNewVersion\s+\S/)
+    expect(stdout.split('\n')[0]).toMatch(/^--accessLog\s+\S/)
+  })
+
+  it('lists the options in alphabetical order, as the reference does', async () => {
+    const { stdout } = await runCli(['flags'])
+    const flags = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[0] as string)
+    expect(flags.length).toBeGreaterThan(500)
+    expect(flags).toEqual([...flags].sort())
   })
 })
 

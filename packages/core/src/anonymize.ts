@@ -39,7 +39,8 @@ function keepFields(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   let empty = true
-  for (const [key, fieldValue] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const fieldValue = value[key]
     if (fieldValue === undefined) continue
     empty = false
     const at = fieldPath(walk, path, key)
@@ -64,7 +65,8 @@ function keepEntries(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   let empty = true
-  for (const [name, entry] of Object.entries(value)) {
+  for (const name of Object.keys(value)) {
+    const entry = value[name]
     if (entry === undefined) continue
     empty = false
     const at = fieldPath(walk, path, name)

@@ -6,43 +6,48 @@ import { createHmac } from 'node:crypto'
  * cannot be used to guess a masked value (an IP address is only 2^32 guesses).
  */
 
-/** Deeper than any configuration; reaching it means a cycle or hostile input. */
-const MAX_DEPTH = 256
+/** Array indices: JavaScript puts such keys first, in numeric order, whatever the insertion order. */
+const isIntegerLike = (key: string) => key.charCodeAt(0) <= 57 && /^(0|[1-9]\d*)$/.test(key)
 
-interface Copying {
-  /** JavaScript orders integer-like keys (`"8080"`) first, numerically: such objects are written by hand. */
+function isSorted(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++)
+    if ((keys[index - 1] as string) > (keys[index] as string)) return false
+  return true
+}
+
+interface Sorting {
+  /** Set when an object has integer-like keys, whose order no object can hold: then written by hand. */
   integerKeys: boolean
 }
 
-const isIntegerLike = (key: string) => key.charCodeAt(0) <= 57 && /^(0|[1-9]\d*)$/.test(key)
-
-/** A copy with every object's keys inserted in sorted order, `toJSON` applied, and anything unrepresentable refused. */
-function sortedCopy(input: unknown, depth: number, copying: Copying): unknown {
-  let value = input
-  if (typeof value !== 'object' || value === null) return value
-  if (depth > MAX_DEPTH) throw new TypeError('canonicalJSON: the value is nested too deep or contains a cycle')
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    value = (value as { toJSON(): unknown }).toJSON()
-    if (typeof value !== 'object' || value === null) return value
+/**
+ * A `JSON.stringify` replacer that gives every object with unsorted keys as a copy with sorted
+ * keys (the others as they are), and refuses what JSON cannot represent faithfully.
+ */
+function sortingReplacer(sorting: Sorting) {
+  return (_key: string, member: unknown): unknown => {
+    if (typeof member === 'bigint') throw new TypeError('canonicalJSON: cannot represent a bigint')
+    if (typeof member !== 'object' || member === null || Array.isArray(member)) return member
+    const proto = Object.getPrototypeOf(member)
+    if (proto !== Object.prototype && proto !== null) {
+      throw new TypeError(`canonicalJSON: cannot represent a ${member.constructor?.name ?? 'non-plain'} object`)
+    }
+    const keys = Object.keys(member)
+    // Integer-like keys come first in `keys` when there are any: the first one tells.
+    if (keys.length > 0 && isIntegerLike(keys[0] as string)) sorting.integerKeys = true
+    if (isSorted(keys)) return member
+    const record = member as Record<string, unknown>
+    const copy: Record<string, unknown> = {}
+    for (const key of keys.sort()) {
+      // Plain assignment of `__proto__` would set the prototype instead of a member.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: record[key], enumerable: true })
+      else copy[key] = record[key]
+    }
+    return copy
   }
-  if (Array.isArray(value)) return value.map((item) => sortedCopy(item, depth + 1, copying))
-  const proto = Object.getPrototypeOf(value)
-  if (proto !== Object.prototype && proto !== null) {
-    throw new TypeError(`canonicalJSON: cannot represent a ${value.constructor?.name ?? 'non-plain'} object`)
-  }
-  const record = value as Record<string, unknown>
-  const copy: Record<string, unknown> = {}
-  for (const key of Object.keys(record).sort()) {
-    if (isIntegerLike(key)) copying.integerKeys = true
-    const item = sortedCopy(record[key], depth + 1, copying)
-    // Plain assignment of `__proto__` would set the prototype instead of a member.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true })
-    else copy[key] = item
-  }
-  return copy
 }
 
-/** The slow path, for objects whose key order JavaScript would not keep. */
+/** The slow path, for plain data with objects whose key order JavaScript would not keep. */
 function writeSorted(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
   if (Array.isArray(value)) return `[${value.map((item) => writeSorted(item) ?? 'null').join(',')}]`
@@ -55,15 +60,28 @@ function writeSorted(value: unknown): string | undefined {
   return `{${members.join(',')}}`
 }
 
+function stringify(value: unknown, sorting: Sorting): string | undefined {
+  try {
+    return JSON.stringify(value, sortingReplacer(sorting))
+  } catch (error) {
+    // The engine's own words for a cycle vary; the fact is what matters to the caller.
+    if (error instanceof TypeError && /circular/i.test(error.message)) {
+      throw new TypeError('canonicalJSON: the value contains a cycle')
+    }
+    throw error
+  }
+}
+
 /**
  * JSON with the keys of every object sorted (by UTF-16 code unit), no whitespace, undefined
  * members dropped: one text per meaning, whatever order or source the value came from.
- * Built by the native serializer over a sorted copy, so it costs little more than `JSON.stringify`.
+ * Written by the native serializer, which is handed sorted copies of unsorted objects only.
  */
 export function canonicalJSON(value: unknown): string {
-  const copying: Copying = { integerKeys: false }
-  const copy = sortedCopy(value, 0, copying)
-  return (copying.integerKeys ? writeSorted(copy) : JSON.stringify(copy)) ?? 'null'
+  const sorting: Sorting = { integerKeys: false }
+  const text = stringify(value, sorting)
+  if (!sorting.integerKeys || text === undefined) return text ?? 'null'
+  return writeSorted(JSON.parse(text)) ?? 'null'
 }
 
 /**

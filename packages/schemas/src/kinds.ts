@@ -5,6 +5,11 @@ export function fileOrContent() {
   return z.string().meta({ kind: 'file-or-content' })
 }
 
+/** The same shape with its fields in sorted order: Zod gives parsed objects its order. */
+function sorted<Shape extends z.ZodRawShape>(shape: Shape): Shape {
+  return Object.fromEntries(Object.entries(shape).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as Shape
+}
+
 /** Turns a section switch into its object: `{}`, `null` and `true` switch it on, `false` off. */
 function switchSection(value: unknown): unknown {
   if (value === null || value === true) return {}
@@ -14,12 +19,12 @@ function switchSection(value: unknown): unknown {
 
 /** A section: an object that can be switched on empty (`api: {}`, `api:`, `--api`) or off (`--api=false`). */
 export function section<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.preprocess(switchSection, z.strictObject(shape).optional()).meta({ kind: 'section' })
+  return z.preprocess(switchSection, z.strictObject(sorted(shape)).optional()).meta({ kind: 'section' })
 }
 
 /** A plain group of options. */
 export function group<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.strictObject(shape)
+  return z.strictObject(sorted(shape))
 }
 
 /** Created with its parent (Go's SetDefaults), so its defaults apply as soon as the parent exists. */

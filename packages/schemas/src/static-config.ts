@@ -7,6 +7,7 @@ import { entryPoints } from './entry-points.js'
 import { experimental } from './experimental.js'
 import { global } from './global.js'
 import { hostResolver } from './host-resolver.js'
+import { group } from './kinds.js'
 import { log } from './log.js'
 import { metrics } from './metrics.js'
 import { ocsp } from './ocsp.js'
@@ -17,7 +18,7 @@ import { spiffe } from './spiffe.js'
 import { tracing } from './tracing.js'
 
 /** Baqup's whole static configuration: the root every source is read into. */
-export const staticConfigSchema = z.strictObject({
+export const staticConfigSchema = group({
   global,
   serversTransport,
   tcpServersTransport,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
 import { listOptions } from '../../src/schema/options.js'
-import { walk } from '../../src/schema/walk.js'
+import { type SchemaNode, walk } from '../../src/schema/walk.js'
 import { referenceRows } from '../support/reference.js'
 
 const options = listOptions(walk(staticConfigSchema))
@@ -26,6 +26,42 @@ function departuresTable(): Map<string, { direction: string; reason: string }> {
   }
   return table
 }
+
+/** Every object node of the tree, by path. */
+function objectNodes(node: SchemaNode, path = '(root)'): [string, SchemaNode][] {
+  const own: [string, SchemaNode][] = node.children ? [[path, node]] : []
+  const children = [...(node.children ?? [])].map(([name, child]) => [`${path}.${name}`, child] as const)
+  if (node.item) children.push([`${path}.<item>`, node.item])
+  return [...own, ...children.flatMap(([at, child]) => objectNodes(child, at))]
+}
+
+describe('the order of fields', () => {
+  it('is sorted in every object, so that parsed configurations come out in canonical order for the hash', () => {
+    const objects = objectNodes(walk(staticConfigSchema))
+    expect(objects.length).toBeGreaterThan(50)
+    for (const [path, node] of objects) {
+      const names = [...(node.children?.keys() ?? [])]
+      expect({ path, names }).toEqual({ path, names: [...names].sort() })
+    }
+  })
+
+  it('gives a parsed configuration its objects with sorted keys, whatever the order written', () => {
+    const effective = staticConfigSchema.parse({
+      log: { level: 'DEBUG' },
+      api: {},
+      entryPoints: { web: { address: ':80' } },
+    })
+    const unsorted: string[] = []
+    const visit = (value: unknown, path: string) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return
+      const keys = Object.keys(value)
+      if (keys.join() !== [...keys].sort().join()) unsorted.push(path)
+      for (const key of keys) visit((value as Record<string, unknown>)[key], `${path}.${key}`)
+    }
+    visit(effective, '')
+    expect(unsorted).toEqual([])
+  })
+})
 
 describe('the Baqup schema against the reference', () => {
   it('has exactly the reference option paths', () => {
