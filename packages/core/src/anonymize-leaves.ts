@@ -18,6 +18,19 @@ export type Out = unknown
 /** The decisions are collected only when explaining; anonymizing alone builds no path strings. */
 export interface Walk {
   readonly decisions?: Decision[]
+  /** Durations already read in this walk, by schema and value: a large configuration repeats a few. */
+  readonly durations: Map<z.ZodType, Map<unknown, string | undefined>>
+}
+
+/** The duration in the schema's canonical form, or undefined when the schema cannot read it. */
+function canonicalDuration(node: SchemaNode, value: unknown, walk: Walk): string | undefined {
+  let known = walk.durations.get(node.schema)
+  if (!known) walk.durations.set(node.schema, (known = new Map()))
+  if (known.has(value)) return known.get(value)
+  const parsed = node.schema.safeParse(value)
+  const canonical = parsed.success && typeof parsed.data === 'string' ? parsed.data : undefined
+  known.set(value, canonical)
+  return canonical
 }
 
 export function note(walk: Walk, path: string, decision: DecisionKind, reason: string): void {
@@ -82,10 +95,10 @@ export function keepScalar(kind: NodeKind, value: unknown, walk: Walk, path: str
 
 /** Durations come out in the schema's canonical form; a value the schema cannot read is not kept. */
 export function keepDuration(node: SchemaNode, value: unknown, walk: Walk, path: string): Out {
-  const parsed = (node.schema as z.ZodType).safeParse(value)
-  if (!parsed.success || typeof parsed.data !== 'string') return removed(walk, path, 'unexpected value')
+  const canonical = canonicalDuration(node, value, walk)
+  if (canonical === undefined) return removed(walk, path, 'unexpected value')
   note(walk, path, 'kept', 'exported')
-  return parsed.data
+  return canonical
 }
 
 /** How a removed kind is named in a reason. */

@@ -142,7 +142,7 @@ function keepItems(item: SchemaNode, value: unknown[], walk: Walk, path: string)
 
 /** Runs the walk over a configuration; decisions are collected when an array is given. */
 export function anonymizeTree(root: SchemaNode, config: unknown, decisions?: Decision[]): Record<string, unknown> {
-  return isRecord(config) ? keepFields(root, config, decisions ? { decisions } : {}, '') : {}
+  return isRecord(config) ? keepFields(root, config, { durations: new Map(), ...(decisions && { decisions }) }, '') : {}
 }
 
 /**

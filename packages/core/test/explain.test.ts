@@ -25,6 +25,26 @@ function at(value: unknown, path: string): unknown {
 }
 
 describe('explain', () => {
+  it('gives every occurrence of a repeated duration its own decision, valid or not', () => {
+    const transport = (readTimeout: unknown) => ({ address: ':80', transport: { respondingTimeouts: { readTimeout } } })
+    const config = {
+      entryPoints: { a: transport('90'), b: transport('90'), c: transport('soon'), d: transport('soon') },
+    }
+    const decisions = explain(staticConfigSchema, config).filter(({ path }) => path.endsWith('readTimeout'))
+    expect(decisions.map(({ path, decision }) => [path.split('.')[1], decision])).toEqual([
+      ['a', 'kept'],
+      ['b', 'kept'],
+      ['c', 'removed'],
+      ['d', 'removed'],
+    ])
+    const anonymized = anonymize(staticConfigSchema, config) as { entryPoints: Record<string, unknown> }
+    expect(anonymized.entryPoints.b).toEqual({
+      address: ':80',
+      transport: { respondingTimeouts: { readTimeout: '1m30s' } },
+    })
+    expect(anonymized.entryPoints.d).toEqual({ address: ':80', transport: { respondingTimeouts: {} } })
+  })
+
   it('explains the documentation example, path by path in the configuration order', () => {
     const config = {
       entryPoints: { web: { address: ':80' } },
