@@ -84,11 +84,28 @@ export function canonicalJSON(value: unknown): string {
   return writeSorted(JSON.parse(text)) ?? 'null'
 }
 
+/** Slices of the canonical JSON fed to the HMAC: converted to UTF-8 one at a time, they stay in cache. */
+export const HASH_SLICE_LENGTH = 1 << 16
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
+
+/** The HMAC of the text's UTF-8 bytes, fed slice by slice, never splitting a surrogate pair. */
+function hmacOfText(key: Uint8Array | string, text: string): string {
+  const hmac = createHmac('sha256', key)
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + HASH_SLICE_LENGTH, text.length)
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--
+    hmac.update(text.slice(start, end), 'utf8')
+    start = end
+  }
+  return hmac.digest('hex')
+}
+
 /**
  * Hex HMAC-SHA-256 of the canonical JSON of an effective configuration (defaults applied).
  * A string key is used as its UTF-8 bytes (the state file's 64-hex-character installation key as is).
  */
 export function configHash(effective: unknown, key: Uint8Array | string): string {
   if (key.length === 0) throw new TypeError('configHash: the key is empty')
-  return createHmac('sha256', key).update(canonicalJSON(effective), 'utf8').digest('hex')
+  return hmacOfText(key, canonicalJSON(effective))
 }

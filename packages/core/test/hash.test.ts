@@ -4,7 +4,7 @@ import TOML from '@iarna/toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { anonymize } from '../src/anonymize.js'
-import { canonicalJSON, configHash } from '../src/hash.js'
+import { canonicalJSON, configHash, HASH_SLICE_LENGTH } from '../src/hash.js'
 
 const KEY = 'a'.repeat(64)
 /** The effective configuration, as the runtime hashes it: parsed by the schema, defaults applied. */
@@ -75,6 +75,23 @@ describe('configHash', () => {
     const signature = await webcrypto.subtle.sign('HMAC', key, new TextEncoder().encode('{"a":"x","b":[1,2]}'))
     expect(configHash(config, KEY)).toBe(Buffer.from(signature).toString('hex'))
     expect(configHash(config, KEY)).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('hashes the UTF-8 bytes of the whole text, however long, a character outside the BMP included', async () => {
+    const key = await webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(KEY),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
+    // `{"a":"` is 6 characters: the emoji's two halves straddle each slice boundary in turn.
+    for (const shift of [-2, -1, 0, 1]) {
+      const value = { a: `${'x'.repeat(HASH_SLICE_LENGTH - 6 + shift)}🧀é${'y'.repeat(HASH_SLICE_LENGTH)}` }
+      const bytes = new TextEncoder().encode(canonicalJSON(value))
+      const signature = await webcrypto.subtle.sign('HMAC', key, bytes)
+      expect(configHash(value, KEY), `shift ${shift}`).toBe(Buffer.from(signature).toString('hex'))
+    }
   })
 
   it('treats a string key as its UTF-8 bytes', () => {
