@@ -23,7 +23,7 @@ await build({
   // read and compile stays small. `import()` becomes `require()`, which vm.Script supports.
   external: ['undici', 'ofetch', '@iarna/toml'],
   supported: { 'dynamic-import': false },
-  minify: !process.env.NO_MINIFY,
+  minify: true,
   define: {
     'import.meta.url': '__bundleURL',
     __BAQUP_VERSION__: JSON.stringify(version),

@@ -22,11 +22,11 @@ interface Sorting {
 
 /**
  * A `JSON.stringify` replacer that gives every object with unsorted keys as a copy with sorted
- * keys (the others as they are), and refuses what JSON cannot represent faithfully.
+ * keys (the others as they are), and refuses objects JSON cannot represent faithfully (the
+ * serializer itself refuses a bigint).
  */
 function sortingReplacer(sorting: Sorting) {
   return (_key: string, member: unknown): unknown => {
-    if (typeof member === 'bigint') throw new TypeError('canonicalJSON: cannot represent a bigint')
     if (typeof member !== 'object' || member === null || Array.isArray(member)) return member
     const proto = Object.getPrototypeOf(member)
     if (proto !== Object.prototype && proto !== null) {

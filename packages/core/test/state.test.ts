@@ -129,10 +129,7 @@ describe('openState', () => {
   })
 
   it('falls back to a key for this process when the location cannot be written, said once', () => {
-    // A regular file where the folder should be: unwritable for every user, root included.
-    const blocker = join(folder(), 'not-a-folder')
-    writeFileSync(blocker, '')
-    const path = join(blocker, 'telemetry.json')
+    const path = unwritablePath()
     const { messages, logger } = recorder()
     const first = openState(path, logger)
     const second = openState(path, logger)
@@ -349,9 +346,7 @@ describe('updateState', () => {
   })
 
   it('never throws on I/O: the changed state is returned and kept for this process', () => {
-    const blocker = join(folder(), 'not-a-folder')
-    writeFileSync(blocker, '')
-    const path = join(blocker, 'telemetry.json')
+    const path = unwritablePath()
     const key = openState(path).state.installationKey
     const at = '2026-03-01T10:00:00.000Z'
     const next = updateState(path, (state) => ({ ...state, lastReportAt: at }))
