@@ -91,7 +91,7 @@ report('import core + schemas, bundled by the embedder  vs  node -e 0', embeddin
 console.log(
   `${''.padEnd(58)} import cost over a bare start: ${(embeddingBundled.subject - embeddingBundled.baseline).toFixed(1)} ms (goal < 40 ms)`,
 )
-const fullYaml = ['inspect', '--json', `--configFile=${root}reference/baqup.full.yaml`]
+const fullYaml = ['inspect', '--json', `--configFile=${root}examples/baqup.full.yaml`]
 const stateEnv = { ...process.env, BAQUP_TELEMETRY_STATE: `${root}node_modules/.bench-state.json` }
 report(
   'inspect --json --configFile=baqup.full.yaml  vs  node -e 0',
@@ -130,3 +130,30 @@ console.log(
 console.log(
   `${'heap kept by anonymize + hash of 10 000 entry points'.padEnd(58)} ${figures.memory.heapMiB10000.toFixed(1)} MiB`,
 )
+
+// The scrub pass on its worst inputs, each side in a fresh process so that peak memory is its own.
+const scrubSide = (side) => {
+  const run = spawnSync(process.execPath, [`${root}scripts/bench/scrub.mjs`, side], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(run.stderr)
+  return JSON.parse(run.stdout)
+}
+const scrubbed = scrubSide('subject')
+const parsed = scrubSide('baseline')
+report(`scrub 1 000 worst-case 1 KiB strings  vs  JSON.parse of ${(parsed.bytes / 1024).toFixed(0)} KiB`, {
+  subject: scrubbed.ms,
+  baseline: parsed.ms,
+})
+console.log(
+  `${'peak RSS: scrub of the worst-case strings  vs  JSON.parse'.padEnd(58)} ${scrubbed.peakMiB.toFixed(1).padStart(8)} MiB vs ${parsed.peakMiB.toFixed(1).padStart(7)} MiB  ×${(scrubbed.peakMiB / parsed.peakMiB).toFixed(2)}`,
+)
+
+console.log('\nworst-case files through the CLI (inspect --json), median; baseline: node JSON.parse of as many bytes:')
+const large = spawnSync(process.execPath, [`${root}scripts/bench/large-inputs.mjs`], { encoding: 'utf8' })
+if (large.status !== 0) throw new Error(large.stderr)
+for (const [name, figure] of Object.entries(JSON.parse(large.stdout))) {
+  const label = `${name} (${(figure.bytes / 1024).toFixed(0)} KiB, exit ${figure.exit})`
+  console.log(
+    `${label.padEnd(58)} ${figure.seconds.toFixed(2).padStart(6)} s ×${(figure.seconds / figure.baselineSeconds).toFixed(1)}  ` +
+      `peak ${figure.peakMiB.toFixed(0)} MiB ×${(figure.peakMiB / figure.baselinePeakMiB).toFixed(1)}  (goal < 1 s, < 200 MiB)`,
+  )
+}

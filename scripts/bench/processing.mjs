@@ -42,7 +42,7 @@ function anonymizeAndHash(config, effective) {
 
 const jsonRoundTrip = (value) => () => JSON.parse(JSON.stringify(value))
 
-const yamlText = readFileSync(new URL('reference/baqup.full.yaml', root), 'utf8')
+const yamlText = readFileSync(new URL('examples/baqup.full.yaml', root), 'utf8')
 const full = parseConfigText(yamlText, 'yaml', schema, 'baqup.full.yaml')
 const fullJSON = JSON.stringify(full)
 const results = {

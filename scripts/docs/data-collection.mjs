@@ -69,20 +69,55 @@ ${switchOff('global.checkNewVersion', env)}
 - **Switch it on or off** (\`global.sendAnonymousUsage\`): as above, with \`sendAnonymousUsage\`
   (\`--global.sendAnonymousUsage=true\`, \`${env('global.sendAnonymousUsage')}=true\`).
 
-\`DO_NOT_TRACK=1\` in Baqup's environment switches both mechanisms off, whatever the configuration says.
+An explicit \`false\` for either switch in any source (file, flag or environment variable) turns that
+mechanism off, even when the configuration was loaded from another source: an opt-out is never
+ignored. \`DO_NOT_TRACK\` in Baqup's environment switches both mechanisms off, whatever the
+configuration says; white space alone counts as set, while empty, \`0\`, \`false\`, \`no\` and \`off\`
+do not.
+
+Each mechanism's start-up message starts with one line saying whether it is enabled or disabled
+and which source decided, then what it shares, how to switch it and a link to this page. A failed
+request says why in words, for example "the server does not speak TLS on this port".
 
 ## How the configuration is anonymized
 
 1. Every option is **masked unless the schema marks it exported**. A masked string becomes
    \`"xxxx"\`, a masked list of strings the same number of \`"xxxx"\`; any other masked value
-   (number, boolean, map, section, list of objects) is removed. Names of entry points and
-   certificate resolvers are kept; plugin settings (\`providers.plugin\`) are never sent.
-2. ¹ Then every string still present is **scrubbed**: one that contains a URL, an e-mail
-   address, an IPv4 or IPv6 address or a host name becomes 32 \`x\`. \`":80"\` survives;
-   \`"10.0.0.1:80"\` does not.
-3. The **hash** is keyed with a random key generated on your machine and kept in Baqup's state
+   (number, boolean, map, section, list of objects) is removed. Plugin settings
+   (\`providers.plugin\`) are never sent.
+2. ¹ Then every string still present is **checked against what it may hold**: a value from a
+   fixed list (\`log.level\`, sent in its one listed spelling, so \`debug\` and \`DEBUG\` give one
+   hash), the name of an entry point or certificate resolver defined in the same configuration, a
+   port, a version such as \`v1.2.3\`, a status code. Anything else becomes 32 \`x\`. Free text is
+   sent only when it is plain words: paths, URLs, e-mail addresses, \`user:password@host\`, IP
+   addresses, host names, tokens, percent-encoded or full-width text never are.
+3. **Listening addresses** (\`entryPoints.<name>.address\`) are sent only when they say nothing
+   about your machine: an empty or wildcard host (\`:443\`, \`0.0.0.0:443\`, \`[::]:8080\`, optionally
+   \`/tcp\` or \`/udp\`) is sent as written; any other host is replaced and the port kept
+   (\`db.k8s:5432\` → \`xxxx:5432\`); an address without a numeric port is sent as \`xxxx\`.
+4. **Names you chose** (entry points, certificate resolvers, plugins) are sent only when they read
+   as plain names: letters, digits, \`-\` and \`_\`, at most 32 characters, not a long number,
+   identifier or token, and not a host name written with \`_\` or \`-\` (\`shop_example_com\`).
+   Other names are sent as \`entry-1\`, \`resolver-1\`, \`plugin-1\`…, and every reference to
+   them follows, so the number of entries still counts.
+5. The **hash** is keyed with a random key generated on your machine and kept in Baqup's state
    file: the collector can tell two reports of the same configuration apart from others, but
    cannot recover a masked value by trying candidates.
+
+## What goes on the wire
+
+\`baqup-telemetry inspect\` shows each request exactly as it is sent: method, URL, every header in
+order (\`host\`, \`connection\`, \`User-Agent\`, \`Accept\`, \`Content-Type\`, \`content-length\`) and
+the body. Nothing else is added.
+
+A usage report is never sent on to another address: if the collector answers with a redirect,
+the report is not re-sent anywhere. The version check follows at most 3 redirects, each to the
+same server or over https only. A refused redirect is logged with the scheme and host of its
+target only.
+
+\`baqup-telemetry history\` lists every report whose body left the machine (the last 10), with
+the address it was sent to and how it ended: the server's status, a refused redirect, an answer
+too large to read, no answer in time, or a connection lost or cancelled after sending.
 
 ## An example
 

@@ -32,3 +32,11 @@ export function splitArgs(argv: readonly string[], roots: ReadonlySet<string>): 
   }
   return { own, config }
 }
+
+/**
+ * Whether the operator asked for JSON, read from the raw arguments: an error met before (or
+ * while) cac parses them is JSON too.
+ */
+export function jsonRequested(own: readonly string[]): boolean {
+  return own.some((arg) => arg === '--json' || (arg.startsWith('--json=') && arg !== '--json=false'))
+}

@@ -8,7 +8,6 @@ import {
   defaultStatePath,
   describeRequests,
   effectiveSwitches,
-  envVarName,
   type LoadedConfig,
   loadConfig,
   openState,
@@ -16,6 +15,7 @@ import {
   type TelemetrySwitches,
   type UsagePayload,
 } from '@baqup/core'
+import { buildInfo } from './baqup-version.js'
 import { product } from './product.js'
 
 export type Switch = keyof TelemetrySwitches
@@ -43,6 +43,10 @@ export interface Inspection {
 export interface InspectOptions {
   configFlags: readonly string[]
   env: Env
+  /** The Baqup version the requests and the payload speak for. */
+  version: string
+  /** Where a problem at the state path is said; default stderr (`--json` gathers them in `warnings`). */
+  warn?: (message: string) => void
   /** `--update-url` / `--collector-url`, over the environment's and the defaults. */
   endpoints?: { updateURL?: string; collectorURL?: string }
   explain?: boolean
@@ -68,6 +72,7 @@ export function load(configFlags: readonly string[], env: Env): LoadedConfig {
     reservedEnvPrefixes: product.reservedEnvPrefixes,
     fileName: product.fileName,
     legacy: product.legacy,
+    optOutSwitches: Object.values(product.options),
   })
 }
 
@@ -79,21 +84,22 @@ export function configuredSwitches(loaded: LoadedConfig): TelemetrySwitches {
 
 function decidedBy(loaded: LoadedConfig, key: Switch, doNotTrack: boolean): string {
   if (doNotTrack) return 'DO_NOT_TRACK'
-  const path = product.options[key]
-  if ((loaded.config.global as Record<string, unknown> | undefined)?.[key] === undefined) return 'default'
-  if (loaded.source.kind === 'file') return `file ${loaded.source.path}`
-  if (loaded.source.kind === 'flags') return `flag --${path}`
-  return `env ${envVarName(product.envPrefix, path)}`
+  return loaded.switches[product.options[key]]?.decidedBy ?? 'default'
 }
 
-/** The usage report's body for a loaded configuration, keyed with this installation's key. */
-export function payloadOf(loaded: LoadedConfig, installationKey: string, explain = false) {
+/** The usage report's body for a loaded configuration, keyed with this installation's key, from Baqup `version`. */
+export function payloadOf(loaded: LoadedConfig, installationKey: string, version: string, explain = false) {
   // Explaining builds a path string per value: only when the operator asked why.
   const { anonymized, decisions } = explain
     ? anonymizeExplained(product.schema, loaded.config)
     : { anonymized: anonymize(product.schema, loaded.config), decisions: undefined }
   const hash = configHash(loaded.effective, installationKey)
-  return { anonymized, decisions, hash, payload: buildPayload(product, anonymized, hash) }
+  return { anonymized, decisions, hash, payload: buildPayload(buildInfo(version), anonymized, hash) }
+}
+
+/** Something in the way at the state path (a symbolic link, a file not ours) is said on stderr; stdout stays the report. */
+const warnOnStderr = (message: string) => {
+  process.stderr.write(`baqup-telemetry: warning: ${message}\n`)
 }
 
 /** Everything `inspect` shows, computed by the functions the runtime uses to send. */
@@ -101,11 +107,12 @@ export function inspectConfiguration(options: InspectOptions): Inspection {
   const loaded = load(options.configFlags, options.env)
   const switches = effectiveSwitches(configuredSwitches(loaded), options.env)
   const statePath = statePathOf(options.env)
-  const { state, persistent } = openState(statePath)
-  const { anonymized, decisions, hash, payload } = payloadOf(loaded, state.installationKey, options.explain)
+  const { state, persistent } = openState(statePath, { debug: () => {}, warn: options.warn ?? warnOnStderr })
+  const { version } = options
+  const { anonymized, decisions, hash, payload } = payloadOf(loaded, state.installationKey, version, options.explain)
   const planned = describeRequests({
     config: switches,
-    version: product.version,
+    version,
     payload,
     ...endpoints(options.env, options.endpoints),
   })

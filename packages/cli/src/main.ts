@@ -1,7 +1,9 @@
 import { didYouMean } from '@baqup/core'
+import { BAQUP_VERSION } from '@baqup/schemas'
 import { cac } from 'cac'
-import { splitArgs } from './args.js'
-import { describeFailure, EXIT, UsageError } from './print.js'
+import { jsonRequested, splitArgs } from './args.js'
+import { BAQUP_VERSION_ENV, baqupVersion } from './baqup-version.js'
+import { EXIT, reportFailure, UsageError } from './print.js'
 import { product } from './product.js'
 
 const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
@@ -9,6 +11,9 @@ const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
 const CONFIGURED_COMMANDS = new Set(['inspect', 'send', 'run'])
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+/** The Baqup version the command speaks for, from its options (cac adds the global ones) and the environment. */
+const runningVersion = (options: { baqupVersion?: unknown }) => baqupVersion(options.baqupVersion, process.env)
 
 /** cac says "Unknown option `--dryRnu`" (camel-cased); name it as typed and add the closest option of the command. */
 function withSuggestion(
@@ -19,28 +24,37 @@ function withSuggestion(
   const unknown = error instanceof Error && /^Unknown option `--?([^`]+)`/.exec(error.message)?.[1]
   if (!unknown) return error
   const names = options.flatMap((option) => option.names.filter((name) => name.length > 1))
-  const suggestion = didYouMean(unknown, [...names, 'help'])
-  const hint = suggestion ? ` — did you mean "--${suggestion.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}"?` : ''
+  const found = didYouMean(unknown, [...names, 'help'])
+  const suggestion = found === undefined ? undefined : `--${kebabCase(found)}`
+  const hint = suggestion ? ` — did you mean "${suggestion}"?` : ''
   const asTyped =
     typed.map((arg) => arg.replace(/^--?/, '').split('=', 1)[0] ?? '').find((name) => camelCase(name) === unknown) ??
     unknown
-  return new UsageError(`unknown option "--${asTyped}"${hint} (see --help)`)
+  return new UsageError(`unknown option "--${asTyped}"${hint} (see --help)`, { source: `--${asTyped}`, suggestion })
 }
 
 function buildCLI(configFlags: string[]) {
   const cli = cac('baqup-telemetry')
+  cli.option(
+    '--baqup-version <version>',
+    `The Baqup version to report, in the User-Agent, the payload and check-version (default: $${BAQUP_VERSION_ENV}, else ${BAQUP_VERSION}; "dev" skips the version check)`,
+  )
   cli
     .command('inspect', `Show exactly what Baqup's telemetry would send, and why — sends nothing`)
-    .usage(`inspect ${CONFIG_HELP} [--json] [--format yaml|json|toml] [--explain]`)
+    .usage(`inspect ${CONFIG_HELP} [--json [--include-config]] [--format yaml|json|toml] [--explain]`)
+    .option('--json', 'Print one JSON object (source, warnings, switches, anonymized copy, hash, payload, requests)')
     .option(
-      '--json',
-      'Print one JSON object (source, warnings, switches, configuration, anonymized copy, hash, payload)',
+      '--include-config',
+      'With --json: add "config", the configuration as loaded, in clear. The output then contains your secrets ' +
+        '(passwords, tokens, host names): do not paste it into a bug report',
     )
     .option('--format <format>', 'How to print the anonymized configuration: yaml, json or toml', { default: 'yaml' })
     .option('--explain', 'Print, for every option set, whether it is kept, masked or scrubbed and why')
     .example('  $ baqup-telemetry inspect --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry inspect --entryPoints.web.address=:80 --providers.docker --json')
-    .action(async (options) => (await import('./commands/inspect.js')).inspect(options, configFlags))
+    .action(async (options) =>
+      (await import('./commands/inspect.js')).inspect(options, configFlags, runningVersion(options)),
+    )
   cli
     .command('flags', 'List every configuration option: flag, kind, default, sent or masked, help')
     .usage('flags [--json | --markdown]')
@@ -56,32 +70,45 @@ function buildCLI(configFlags: string[]) {
     .action(async () => (await import('./commands/schema.js')).schema())
   cli
     .command('check-version', 'Ask the update server now whether a newer Baqup release exists')
-    .usage('check-version [--current=V] [--update-url=URL]')
-    .option('--current <version>', 'The running version to compare (default: this build)')
+    .usage('check-version [--current=V] [--update-url=URL] [--force] [--json]')
+    .option('--current <version>', 'The running version to compare (default: --baqup-version)')
     .option('--update-url <url>', 'Update server (default: $BAQUP_TELEMETRY_UPDATE_URL or https://update.baqup.io/)')
+    .option('--force', 'Ask even when DO_NOT_TRACK is set (otherwise nothing is sent, and the exit code is 0)')
+    .option('--json', 'Print the result as one JSON object {checked, reason, message, current, newest, newer, url}')
     .example('  $ baqup-telemetry check-version')
     .example('  $ baqup-telemetry check-version --current=3.1.0')
-    .action(async (options) => (await import('./commands/check-version.js')).checkVersion(options))
+    .action(async (options) =>
+      (await import('./commands/check-version.js')).checkVersion(options, runningVersion(options)),
+    )
   cli
     .command('send', 'Send one usage report now, if the configuration allows it')
-    .usage(`send [--dry-run] [--collector-url=URL] ${CONFIG_HELP}`)
+    .usage(`send [--dry-run] [--collector-url=URL] [--json] ${CONFIG_HELP}`)
     .option('--dry-run', 'Print the exact request (method, URL, headers, body) and send nothing')
     .option('--collector-url <url>', 'Collector (default: $BAQUP_TELEMETRY_COLLECTOR_URL or https://collect.baqup.io/)')
+    .option('--json', 'Print the result as one JSON object {sent, reason, message, url, status, outcome, …}')
     .example('  $ baqup-telemetry send --dry-run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry send --global.sendAnonymousUsage=true --entryPoints.web.address=:80')
-    .action(async (options) => (await import('./commands/send.js')).send(options, configFlags))
+    .action(async (options) => (await import('./commands/send.js')).send(options, configFlags, runningVersion(options)))
   cli
     .command('run', 'Run the telemetry scheduler in the foreground, as Baqup does, until SIGINT/SIGTERM')
     .usage(`run ${CONFIG_HELP}`)
     .example('  $ baqup-telemetry run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ DO_NOT_TRACK=1 baqup-telemetry run')
-    .action(async () => (await import('./commands/run.js')).run(configFlags))
+    .action(async (options) => (await import('./commands/run.js')).run(configFlags, runningVersion(options)))
   cli
     .command('history', 'Show the usage reports this installation actually sent, with the answers')
     .option('--json', 'Print the audit trail as JSON')
     .example('  $ baqup-telemetry history')
     .example('  $ BAQUP_TELEMETRY_STATE=/var/lib/baqup/telemetry.json baqup-telemetry history --json')
     .action(async (options) => (await import('./commands/history.js')).history(options))
+  cli
+    .command('completion [shell]', 'Print the shell completion script of commands, options and configuration flags')
+    .usage('completion bash|zsh|fish')
+    .example('  $ baqup-telemetry completion bash > ~/.local/share/bash-completion/completions/baqup-telemetry')
+    .example('  $ baqup-telemetry completion zsh > ~/.zfunc/_baqup-telemetry')
+    .example('  # zsh: with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc')
+    .example('  $ baqup-telemetry completion fish > ~/.config/fish/completions/baqup-telemetry.fish')
+    .action(async (shell) => (await import('./commands/completion.js')).completion(shell, cli, CONFIGURED_COMMANDS))
   return cli
 }
 
@@ -95,7 +122,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const purpose = cli.matchedCommand?.description
     return purpose ? [...sections.slice(0, 1), { body: purpose }, ...sections.slice(1)] : sections
   })
-  cli.version(product.version)
+  // This tool's own version: the only place it appears.
+  cli.version(product.toolVersion)
+  const json = jsonRequested(own)
   try {
     // --color and --no-color are read by consola from process.argv itself: not ours to parse.
     const ours = own.filter((arg) => arg !== '--color' && arg !== '--no-color')
@@ -108,6 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       )
       throw new UsageError(
         `unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`,
+        { source: String(word), ...(suggestion && { suggestion }) },
       )
     }
     if (!cli.matchedCommand && !parsed.options.help && !parsed.options.version) {
@@ -115,13 +145,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage
     }
     if (config.length > 0 && !CONFIGURED_COMMANDS.has(cli.matchedCommandName ?? '')) {
-      throw new UsageError(`${cli.matchedCommandName} takes no configuration flags (found ${config[0]?.split('=')[0]})`)
+      const flag = config[0]?.split('=')[0]
+      throw new UsageError(`${cli.matchedCommandName} takes no configuration flags (found ${flag})`, { source: flag })
     }
+    // Refused on every command, even one that does not use it: a mistake is said where it is made.
+    if (cli.matchedCommand) runningVersion(parsed.options)
     const code = await cli.runMatchedCommand()
     return typeof code === 'number' ? code : EXIT.ok
   } catch (error) {
-    const { message, code } = describeFailure(withSuggestion(error, cli.matchedCommand?.options ?? [], own))
-    process.stderr.write(`baqup-telemetry: ${message}\n`)
-    return code
+    const options = [...(cli.matchedCommand?.options ?? []), ...cli.globalCommand.options]
+    return reportFailure(withSuggestion(error, options, own), json)
   }
 }

@@ -12,7 +12,8 @@ export const product = {
   schema: staticConfigSchema,
   /** Options removed in v3 and v1 files: their messages say what replaced them. */
   legacy: legacyOptions,
-  version: typeof __BAQUP_VERSION__ === 'string' ? __BAQUP_VERSION__ : 'dev',
+  /** This tool's own version, shown by `--version` only: telemetry speaks for the Baqup version (baqup-version.ts). */
+  toolVersion: typeof __BAQUP_VERSION__ === 'string' ? __BAQUP_VERSION__ : 'dev',
   codename: 'cheddar',
   buildDate: typeof __BAQUP_BUILD_DATE__ === 'string' ? __BAQUP_BUILD_DATE__ : 'unknown',
   reservedEnvPrefixes: ['BAQUP_TELEMETRY_'],

@@ -64,11 +64,24 @@ export function humanReport(inspection: Inspection, anonymizedText: string, form
   return `${blocks.join('\n')}\n`
 }
 
-/** `inspect --explain`: path → decision → reason, aligned. */
-export function explainTable(decisions: readonly Decision[]): string {
+/** The widest the path column gets; a longer path stands on a line of its own. */
+const EXPLAIN_PATH_CAP = 60
+/** What the decision and a short reason need beside the path column. */
+const EXPLAIN_REST = 32
+
+/**
+ * `inspect --explain`: path → decision → reason, in aligned columns. The path column is as wide as
+ * the longest path, up to what the width leaves (at most 60); a longer path stands alone on its
+ * line, and its decision and reason follow on the next one, in their columns.
+ */
+export function explainTable(decisions: readonly Decision[], width = 80): string {
   if (decisions.length === 0) return 'The configuration sets no option: nothing to explain.\n'
-  const width = Math.min(60, Math.max(...decisions.map((d) => d.path.length)))
+  const cap = Math.min(EXPLAIN_PATH_CAP, Math.max(24, width - EXPLAIN_REST))
+  const column = Math.min(cap, Math.max(...decisions.map((d) => d.path.length)))
   const tint = { kept: colors.green, scrubbed: colors.magenta, masked: colors.yellow, removed: colors.red }
-  const rows = decisions.map((d) => `${d.path.padEnd(width)}  ${tint[d.decision](d.decision.padEnd(8))}  ${d.reason}`)
-  return `${colors.bold(`${'PATH'.padEnd(width)}  DECISION  REASON`)}\n${rows.join('\n')}\n`
+  const rows = decisions.flatMap((d) => {
+    const rest = `${tint[d.decision](d.decision.padEnd(8))}  ${d.reason}`
+    return d.path.length > column ? [d.path, `${' '.repeat(column)}  ${rest}`] : [`${d.path.padEnd(column)}  ${rest}`]
+  })
+  return `${colors.bold(`${'PATH'.padEnd(column)}  DECISION  REASON`)}\n${rows.join('\n')}\n`
 }

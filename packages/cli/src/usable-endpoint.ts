@@ -1,4 +1,5 @@
 import { endpointProblem } from '@baqup/core'
+import { endpoints } from './inspection.js'
 import { UsageError } from './print.js'
 
 /**
@@ -7,6 +8,16 @@ import { UsageError } from './print.js'
  */
 export function usableEndpoint(url: string, origin: string): string {
   const problem = endpointProblem(url)
-  if (problem) throw new UsageError(`${origin}: ${problem}`)
+  if (problem) throw new UsageError(`${origin}: ${problem}`, { source: origin })
   return url
+}
+
+/**
+ * Both endpoints the environment chooses, refused as `send` and `check-version` refuse them: what
+ * `inspect` shows is a request that can be sent.
+ */
+export function usableEndpoints(env: Record<string, string | undefined>): void {
+  const { updateURL, collectorURL } = endpoints(env)
+  usableEndpoint(updateURL, 'BAQUP_TELEMETRY_UPDATE_URL')
+  usableEndpoint(collectorURL, 'BAQUP_TELEMETRY_COLLECTOR_URL')
 }

@@ -63,4 +63,53 @@ describe('check-version against an update server', () => {
     expect(stderr).toMatch(/only https: URLs are accepted/)
     expect(code).toBe(2)
   })
+
+  it.each([
+    ['1', { DO_NOT_TRACK: '1' }],
+    ['true', { DO_NOT_TRACK: 'true' }],
+    ['white space alone', { DO_NOT_TRACK: ' ' }],
+  ])('honours DO_NOT_TRACK=%s: says why, exits 0 and makes no request', async (_name, env) => {
+    const server = await startServer(releases('v9.0.0'))
+    const { code, stdout, stderr } = await runCli(['check-version', '--current=3.1.0', `--update-url=${server.url}`], {
+      env,
+    })
+    expect(stdout).toBe(
+      'version check skipped: DO_NOT_TRACK is set in the environment, so nothing was sent ' +
+        '(unset it, or add --force to ask the update server all the same)\n',
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(server.received).toHaveLength(0)
+  })
+
+  it('honours DO_NOT_TRACK for the server named in BAQUP_TELEMETRY_UPDATE_URL too', async () => {
+    const server = await startServer(releases('v9.0.0'))
+    const env = { DO_NOT_TRACK: '1', BAQUP_TELEMETRY_UPDATE_URL: server.url }
+    const { code } = await runCli(['check-version', '--current=3.1.0'], { env })
+    expect(code).toBe(0)
+    expect(server.received).toHaveLength(0)
+  })
+
+  it.each(['0', 'false', ''])('asks when DO_NOT_TRACK=%j says tracking is allowed', async (value) => {
+    const server = await startServer(releases('v3.1.0'))
+    const args = ['check-version', '--current=3.1.0', `--update-url=${server.url}`]
+    const { code, stdout } = await runCli(args, { env: { DO_NOT_TRACK: value } })
+    expect(stdout).toBe('up to date: no release newer than 3.1.0\n')
+    expect(code).toBe(0)
+    expect(server.received).toHaveLength(1)
+  })
+
+  it('--force asks under DO_NOT_TRACK, once', async () => {
+    const server = await startServer(releases('v3.2.0'))
+    const args = ['check-version', '--current=3.1.0', `--update-url=${server.url}`, '--force']
+    const { code, stdout } = await runCli(args, { env: { DO_NOT_TRACK: '1' } })
+    expect(stdout).toBe('a newer release is available: v3.2.0 (running 3.1.0)\n')
+    expect(code).toBe(0)
+    expect(server.received).toHaveLength(1)
+  })
+
+  it('--help names --force and what DO_NOT_TRACK does', async () => {
+    const { stdout } = await runCli(['check-version', '--help'])
+    expect(stdout).toMatch(/--force\s+Ask even when DO_NOT_TRACK is set/)
+  })
 })

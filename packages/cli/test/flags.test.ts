@@ -11,7 +11,17 @@ describe('baqup-telemetry flags', () => {
     expect(stderr).toBe('')
     const list = JSON.parse(stdout) as Record<string, unknown>[]
     expect(list).toHaveLength(tsvRows.length)
-    for (const entry of list) expect(Object.keys(entry)).toEqual(['path', 'kind', 'export', 'default', 'description'])
+    for (const entry of list) {
+      expect(Object.keys(entry)).toEqual([
+        'path',
+        'kind',
+        'export',
+        'default',
+        'description',
+        'values',
+        'caseInsensitive',
+      ])
+    }
     const byPath = new Map(list.map((entry) => [entry.path, entry]))
     expect(byPath.get('entryPoints.<name>.address')).toMatchObject({ kind: 'string', export: true, default: null })
     expect(byPath.get('providers.docker.endpoint')).toMatchObject({

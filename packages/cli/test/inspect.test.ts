@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { BAQUP_VERSION } from '@baqup/schemas'
 import { parse as parseTOML } from '@iarna/toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYAML } from 'yaml'
@@ -12,8 +12,10 @@ import {
 } from './inspection.js'
 import { example, runCli, sandbox } from './run-cli.js'
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-const CONTRACT_KEYS = ['source', 'warnings', 'global', 'config', 'anonymized', 'hash', 'payload', 'mechanisms']
+/** The Baqup version the payload and the User-Agent speak for (not this tool's own). */
+const version = BAQUP_VERSION
+/** `config`, the configuration in clear, only with --include-config. */
+const CONTRACT_KEYS = ['source', 'warnings', 'global', 'anonymized', 'hash', 'payload', 'mechanisms']
 const EXAMPLES = ['baqup.yaml', 'baqup.toml']
 
 describe.each(EXAMPLES)('inspect --json on examples/%s', (name) => {
@@ -26,6 +28,12 @@ describe.each(EXAMPLES)('inspect --json on examples/%s', (name) => {
     expect(report.source).toEqual({ kind: 'file', path: example(name) })
     expect(report.warnings).toEqual([])
     expect(report.global).toEqual({ checkNewVersion: true, sendAnonymousUsage: false })
+    expect(stdout).not.toContain('10.10.10.10')
+  })
+
+  it('adds the configuration in clear with --include-config only', async () => {
+    const report = await inspectJSON(['--include-config', `--configFile=${example(name)}`])
+    expect(Object.keys(report).sort()).toEqual([...CONTRACT_KEYS, 'config'].sort())
     expect(report.config).toMatchObject({ providers: { docker: { endpoint: 'tcp://10.10.10.10:2375' } } })
   })
 
@@ -90,6 +98,70 @@ describe.each(EXAMPLES)('inspect (human) on examples/%s', (name) => {
     expect(stdout).toMatch(new RegExp(`^Payload +${Buffer.byteLength(JSON.stringify(json.payload))} bytes$`, 'm'))
     expect(stdout).not.toContain('10.10.10.10')
     expect(stdout).not.toContain('dockerCA')
+  })
+})
+
+describe('inspect refuses the endpoints send and check-version refuse', () => {
+  it.each([
+    ['BAQUP_TELEMETRY_COLLECTOR_URL', ['send', '--global.sendAnonymousUsage=true']],
+    ['BAQUP_TELEMETRY_UPDATE_URL', ['check-version']],
+  ])('%s=ftp://x: a usage error, exit 2, as %j', async (variable, sender) => {
+    const env = { [variable]: 'ftp://x' }
+    const message = `${variable}: only https: URLs are accepted (plain http: only for loopback addresses), found ftp://x`
+    for (const args of [['inspect'], sender]) {
+      const { code, stdout, stderr } = await runCli(args, { env })
+      expect({ args, code, stdout, stderr }).toEqual({
+        args,
+        code: 2,
+        stdout: '',
+        stderr: `baqup-telemetry: ${message}\n`,
+      })
+    }
+    // Under --json, the same error is JSON on stdout.
+    const { code, stdout, stderr } = await runCli(['inspect', '--json'], { env })
+    expect({ code, stderr }).toEqual({ code: 2, stderr: '' })
+    expect(JSON.parse(stdout).error).toMatchObject({ code: 'usage', message, source: variable })
+  })
+})
+
+describe('inspect never prints a value that is not exported, unless asked with --include-config', () => {
+  /** Non-exported options of every kind, each holding a secret. */
+  const SECRETS = [
+    '--accessLog.filePath=/home/alice/hunter2-SECRET-path',
+    '--accessLog.otlp.http.headers.Authorization=Bearer hunter2-SECRET-header',
+    '--accessLog.otlp.grpc.tls.key=hunter2-SECRET-key',
+    '--api.dashboardName=hunter2-SECRET-name',
+    '--certificatesResolvers.le.acme.caServer=https://hunter2-SECRET-ca.example/dir',
+  ]
+  it.each([
+    ['--json', ['--json']],
+    ['--json --explain', ['--json', '--explain']],
+    ['the human report', []],
+    ['--explain', ['--explain']],
+    ['--format=json', ['--format=json']],
+  ])('%s', async (_name, options) => {
+    const { code, stdout, stderr } = await runCli(['inspect', ...options, ...SECRETS])
+    expect(code).toBe(0)
+    expect(stdout + stderr).not.toContain('SECRET')
+  })
+
+  it('--include-config shows them, and its help says so', async () => {
+    const { code, stdout } = await runCli(['inspect', '--json', '--include-config', ...SECRETS])
+    expect(code).toBe(0)
+    expect(stdout.match(/hunter2-SECRET/g)).toHaveLength(SECRETS.length)
+    const help = await runCli(['inspect', '--help'])
+    expect(help.stdout).toMatch(
+      /--include-config\s+With --json: add "config", .* in clear\. The output then contains your secrets/,
+    )
+  })
+
+  it('--include-config without --json is a usage error', async () => {
+    const { code, stdout, stderr } = await runCli(['inspect', '--include-config'])
+    expect({ code, stdout, stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'baqup-telemetry: --include-config works with --json only\n',
+    })
   })
 })
 

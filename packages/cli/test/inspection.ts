@@ -24,7 +24,8 @@ export interface InspectJSON {
   source: { kind: string; path?: string }
   warnings: string[]
   global: { checkNewVersion: boolean; sendAnonymousUsage: boolean }
-  config: Record<string, unknown>
+  /** With --include-config only. */
+  config?: Record<string, unknown>
   anonymized: Record<string, unknown>
   hash: string
   payload: { version: string; codename: string; buildDate: string; configuration: string; hash: string }

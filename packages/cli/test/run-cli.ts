@@ -39,11 +39,11 @@ export function sandbox(): Sandbox {
 
 /**
  * The caller's environment without anything that changes the CLI's behaviour: BAQUP_*, proxies,
- * colour switches, and the CI and test markers that make consola colour a pipe or hide info lines.
+ * colour switches, the terminal width, and the CI and test markers that make consola colour a pipe or hide info lines.
  */
 function cleanEnvironment(): Record<string, string> {
   const noisy =
-    /^(BAQUP_|DO_NOT_TRACK$|NO_COLOR$|FORCE_COLOR$|https?_proxy$|no_proxy$|CI$|GITHUB_ACTIONS$|GITLAB_CI$|CIRCLECI$|TEST$|VITEST|NODE_ENV$|CONSOLA_)/i
+    /^(BAQUP_|DO_NOT_TRACK$|NO_COLOR$|FORCE_COLOR$|COLUMNS$|https?_proxy$|no_proxy$|CI$|GITHUB_ACTIONS$|GITLAB_CI$|CIRCLECI$|TEST$|VITEST|NODE_ENV$|CONSOLA_)/i
   return Object.fromEntries(
     Object.entries(process.env).filter((entry): entry is [string, string] => !noisy.test(entry[0]) && !!entry[1]),
   )

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ANSI, STACK_FRAME, startCli } from './run-cli.js'
+import { ANSI, STACK_FRAME, sandbox, startCli } from './run-cli.js'
 import { releases, startServer } from './servers.js'
 
 /** Generous on a shared machine; the contract is "promptly", about a second. */
@@ -70,6 +72,32 @@ describe('run', () => {
     expect(stderr).toContain('--global.checkNewVersion=false')
     expect(stderr).toContain('--global.sendAnonymousUsage=true')
     expect(stderr).toMatch(/Documentation: https:\/\/\S+/)
+  })
+
+  it('holds an opt-out from the environment against a file that opts in, and the start-up line says so', async () => {
+    const servers = await endpoints()
+    const home = sandbox()
+    const file = join(home.dir, 'baqup.yaml')
+    writeFileSync(file, 'global:\n  sendAnonymousUsage: true\n')
+    const env = { ...servers.env, BAQUP_GLOBAL_SENDANONYMOUSUSAGE: 'false', BAQUP_LOG_LEVEL: 'DEBUG' }
+    const cli = startCli(['run', `--configFile=${file}`], { env, home })
+    await cli.waitFor(/statistics are/)
+    cli.child.kill('SIGTERM')
+    const { code, stderr: log } = await cli.exited
+    expect(code).toBe(0)
+    // Each entry read as one text: its lines joined.
+    const stderr = log.replace(/\n +/g, ' ')
+    expect(stderr).toContain(
+      'Anonymous usage statistics are disabled (decided by: env BAQUP_GLOBAL_SENDANONYMOUSUSAGE=false): ',
+    )
+    // Only the advice that would work: the variable, since the file already says true.
+    expect(stderr).toContain(
+      'To turn it on, unset BAQUP_GLOBAL_SENDANONYMOUSUSAGE (a false in any source switches it off).',
+    )
+    expect(stderr).not.toContain('--global.sendAnonymousUsage=true')
+    // The other variable lost to the file, and is named.
+    expect(stderr).toContain(`BAQUP_LOG_LEVEL ignored: configuration loaded from ${file}`)
+    expect(servers.received()).toEqual([])
   })
 
   it('refuses a configuration error before starting, with exit 2', async () => {

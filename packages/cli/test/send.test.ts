@@ -63,13 +63,15 @@ describe('send: a real report', () => {
 
     const history = await runCli(['history'], { home })
     expect(history.code).toBe(0)
-    expect(history.stdout).toMatch(new RegExp(`^\\S+Z\\s+202\\s+${collector.url}\\s+[0-9a-f]{64}$`, 'm'))
+    expect(history.stdout).toMatch(new RegExp(`^\\S+Z\\s+202\\s+answered\\s+${collector.url}\\s+[0-9a-f]{64}$`, 'm'))
     const trail = JSON.parse((await runCli(['history', '--json'], { home })).stdout)
     expect(trail.statePath).toBe(home.statePath)
     const bodySha256 = createHash('sha256')
       .update(request?.body ?? '')
       .digest('hex')
-    expect(trail.reports).toEqual([expect.objectContaining({ url: collector.url, status: 202, bodySha256 })])
+    expect(trail.reports).toEqual([
+      { at: expect.any(String), url: collector.url, status: 202, outcome: 'answered', bodySha256 },
+    ])
     expect(trail.lastReportAt).not.toBeNull()
   })
 
@@ -104,8 +106,46 @@ describe('send: a real report', () => {
     const bodySha256 = createHash('sha256')
       .update(collector.received[0]?.body ?? '')
       .digest('hex')
-    expect(trail.reports).toEqual([{ at: expect.any(String), url: collector.url, status: 500, bodySha256 }])
+    expect(trail.reports).toEqual([
+      { at: expect.any(String), url: collector.url, status: 500, outcome: 'answered', bodySha256 },
+    ])
   })
+
+  it.each([
+    ['redirects the report elsewhere (307)', 307, 'redirect-refused'],
+    ['redirects the report elsewhere (308)', 308, 'redirect-refused'],
+    ['answers 200 with more than 1 MiB', 200, 'too-large'],
+  ])(
+    'a collector that %s got the report: exit 1, history lists it with the outcome',
+    async (_name, status, outcome) => {
+      const home = sandbox()
+      const elsewhere = await startServer(accepted)
+      const redirected = status !== 200
+      const collector = await startServer({
+        status,
+        body: redirected ? '' : ' '.repeat(2 * 1024 * 1024),
+        headers: redirected ? { location: `${elsewhere.url}downgraded?token=s3cret` } : {},
+      })
+      const sent = await runCli(['send', `--collector-url=${collector.url}collect`, OPT_IN], { home })
+      expect(sent.code).toBe(1)
+      expect(sent.stderr).toMatch(/^baqup-telemetry: usage report failed/)
+      expect(sent.stderr).not.toMatch(/s3cret|downgraded/)
+      expect(collector.received).toHaveLength(1)
+      expect(elsewhere.received).toEqual([])
+      const bodySha256 = createHash('sha256')
+        .update(collector.received[0]?.body ?? '')
+        .digest('hex')
+      const trail = JSON.parse((await runCli(['history', '--json'], { home })).stdout)
+      expect(trail.reports).toEqual([
+        { at: expect.any(String), url: `${collector.url}collect`, status, outcome, bodySha256 },
+      ])
+      const table = (await runCli(['history'], { home })).stdout
+      expect(table).toMatch(
+        new RegExp(`^\\S+Z\\s+${status}\\s+${outcome}\\s+${collector.url}collect\\s+${bodySha256}$`, 'm'),
+      )
+      expect(table).toMatch(new RegExp(`^${outcome}: \\S`, 'm'))
+    },
+  )
 
   it('history starts empty, and looking at it creates no state file and no key', async () => {
     const home = sandbox()

@@ -1,7 +1,8 @@
 import type * as z from 'zod'
 import type { Decision, DecisionKind } from './explain.js'
+import type { ReferenceNames } from './references.js'
 import type { NodeKind, SchemaNode } from './schema/walk.js'
-import { scrub } from './scrub.js'
+import { checkString } from './shapes.js'
 import { OMIT } from './values.js'
 
 /**
@@ -20,6 +21,8 @@ export interface Walk {
   readonly decisions?: Decision[]
   /** Durations already read in this walk, by schema and value: a large configuration repeats a few. */
   readonly durations: Map<z.ZodType, Map<unknown, string | undefined>>
+  /** The names of the maps references point to, settled before the walk. */
+  readonly references: ReferenceNames
 }
 
 /** The duration in the schema's canonical form, or undefined when the schema cannot read it. */
@@ -53,16 +56,11 @@ export function fieldPath(walk: Walk, parent: string, key: string): string {
 
 export const itemPath = (walk: Walk, parent: string, index: number) => (walk.decisions ? `${parent}[${index}]` : '')
 
-/** A string that survives: an enumerated value as the schema lists it, anything else through the scrub pass. */
+/** A string that survives: as written when it fits its shape (or, free text, passes the scrub pass), replaced otherwise. */
 export function keepString(node: SchemaNode, value: string, walk: Walk, path: string): string {
-  if (node.values?.includes(value)) {
-    note(walk, path, 'kept', 'exported')
-    return value
-  }
-  const result = scrub(value)
-  if (result.pattern) note(walk, path, 'scrubbed', `scrubbed: ${result.pattern}`)
-  else note(walk, path, 'kept', 'exported')
-  return result.value
+  const outcome = checkString(node, value, walk)
+  note(walk, path, outcome.decision, outcome.reason)
+  return outcome.value
 }
 
 export function keepStrings(node: SchemaNode, value: unknown[], walk: Walk, path: string): Out {

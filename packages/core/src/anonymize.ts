@@ -15,9 +15,11 @@ import {
 } from './anonymize-leaves.js'
 import { setOwn } from './config/keys.js'
 import type { Decision } from './explain.js'
+import { entryNames } from './names.js'
+import { DEFAULT_PLACEHOLDER, referenceNames } from './references.js'
 import type { SchemaNode } from './schema/walk.js'
 import { walk } from './schema/walk.js'
-import { scrub } from './scrub.js'
+import { SCRUBBED } from './scrub.js'
 import { isRecord, OMIT } from './values.js'
 
 /**
@@ -56,31 +58,30 @@ function keepFields(
   return out
 }
 
-/** Named entries: names kept (scrubbed like any string), values walked with the entry schema. */
+/**
+ * Named entries: values walked with the entry schema, names sent as written when they read as
+ * names, as numbered placeholders otherwise (the same ones references to them use).
+ */
 function keepEntries(
+  node: SchemaNode,
   value: Record<string, unknown>,
   walk: Walk,
   path: string,
   keepValue: (entry: unknown, at: string) => Out,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  let empty = true
-  for (const name of Object.keys(value)) {
-    const entry = value[name]
-    if (entry === undefined) continue
-    empty = false
+  const present = Object.keys(value).filter((name) => value[name] !== undefined)
+  const names = walk.references.byNode.get(node) ?? entryNames(present, node.placeholder ?? DEFAULT_PLACEHOLDER)
+  for (const name of present) {
     const at = fieldPath(walk, path, name)
-    const scrubbed = scrub(name)
-    let outName = scrubbed.value
-    if (scrubbed.pattern) {
-      note(walk, at, 'scrubbed', `scrubbed: ${scrubbed.pattern} (entry name)`)
-      // Two scrubbed names must not merge: the number of entries is itself a statistic.
-      for (let n = 2; Object.hasOwn(out, outName); n++) outName = `${scrubbed.value}-${n}`
-    }
-    const kept = keepValue(entry, at)
-    if (kept !== OMIT) setOwn(out, outName, kept)
+    // An entry left out of a referenced map's names is one the walk removes: its name is never written.
+    const sent = names.sent.get(name) ?? SCRUBBED
+    const problem = names.problems.get(name)
+    if (problem) note(walk, at, 'scrubbed', `scrubbed: entry name ${problem}, sent as ${sent}`)
+    const kept = keepValue(value[name], at)
+    if (kept !== OMIT) setOwn(out, sent, kept)
   }
-  if (empty) note(walk, path, 'kept', 'exported')
+  if (present.length === 0) note(walk, path, 'kept', 'exported')
   return out
 }
 
@@ -102,11 +103,11 @@ function keep(node: SchemaNode, raw: unknown, walk: Walk, path: string): Out {
     case 'map': {
       const item = node.item as SchemaNode
       if (!isRecord(value)) return removed(walk, path, 'unexpected value')
-      return keepEntries(value, walk, path, (entry, at) => keep(item, entry, walk, at))
+      return keepEntries(node, value, walk, path, (entry, at) => keep(item, entry, walk, at))
     }
     case 'map<string,string>':
       if (!isRecord(value)) return removed(walk, path, 'unexpected value')
-      return keepEntries(value, walk, path, (entry, at) =>
+      return keepEntries(node, value, walk, path, (entry, at) =>
         typeof entry === 'string' ? keepString(node, entry, walk, at) : removed(walk, at, 'unexpected value'),
       )
     case 'map<string,any>':
@@ -142,7 +143,9 @@ function keepItems(item: SchemaNode, value: unknown[], walk: Walk, path: string)
 
 /** Runs the walk over a configuration; decisions are collected when an array is given. */
 export function anonymizeTree(root: SchemaNode, config: unknown, decisions?: Decision[]): Record<string, unknown> {
-  return isRecord(config) ? keepFields(root, config, { durations: new Map(), ...(decisions && { decisions }) }, '') : {}
+  if (!isRecord(config)) return {}
+  const walk: Walk = { durations: new Map(), references: referenceNames(root, config), ...(decisions && { decisions }) }
+  return keepFields(root, config, walk, '')
 }
 
 /**

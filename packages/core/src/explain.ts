@@ -9,7 +9,7 @@ export interface Decision {
   /** Real names: `providers.docker.endpoint`, `entryPoints.web.http.tls.domains[0].main`. */
   readonly path: string
   readonly decision: DecisionKind
-  /** `exported`, `not exported`, `scrubbed: IPv4 address`, `not exported: removed (map)`, `unknown option: removed`… */
+  /** `exported`, `not exported`, `scrubbed: host of an address (port kept)`, `not exported: removed (map)`, `unknown option: removed`… */
   readonly reason: string
 }
 

@@ -20,31 +20,57 @@ interface Sorting {
   integerKeys: boolean
 }
 
-/**
- * A `JSON.stringify` replacer that gives every object with unsorted keys as a copy with sorted
- * keys (the others as they are), and refuses objects JSON cannot represent faithfully (the
- * serializer itself refuses a bigint).
- */
-function sortingReplacer(sorting: Sorting) {
-  return (_key: string, member: unknown): unknown => {
-    if (typeof member !== 'object' || member === null || Array.isArray(member)) return member
-    const proto = Object.getPrototypeOf(member)
-    if (proto !== Object.prototype && proto !== null) {
-      throw new TypeError(`canonicalJSON: cannot represent a ${member.constructor?.name ?? 'non-plain'} object`)
-    }
-    const keys = Object.keys(member)
-    // Integer-like keys come first in `keys` when there are any: the first one tells.
-    if (keys.length > 0 && isIntegerLike(keys[0] as string)) sorting.integerKeys = true
-    if (isSorted(keys)) return member
-    const record = member as Record<string, unknown>
-    const copy: Record<string, unknown> = {}
-    for (const key of keys.sort()) {
-      // Plain assignment of `__proto__` would set the prototype instead of a member.
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: record[key], enumerable: true })
-      else copy[key] = record[key]
-    }
-    return copy
+function refuseNonPlain(member: object): void {
+  const proto = Object.getPrototypeOf(member)
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(`canonicalJSON: cannot represent a ${member.constructor?.name ?? 'non-plain'} object`)
   }
+}
+
+/** An object of the given members, written in the sorted order of their keys. */
+function sortedCopy(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const order = keys.map((_, index) => index).sort((a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : 1))
+  const copy: Record<string, unknown> = {}
+  for (const index of order) {
+    const key = keys[index] as string
+    // Plain assignment of `__proto__` would set the prototype instead of a member.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: values[index], enumerable: true })
+    else copy[key] = values[index]
+  }
+  return copy
+}
+
+/**
+ * The value as the native serializer should see it: every object with unsorted keys replaced by
+ * a sorted copy, the others (and arrays holding none) kept as they are, `toJSON` applied first as
+ * the serializer would. One walk, no callback per member: a replacer function given to
+ * `JSON.stringify` is called for every member and made a large configuration ten times slower.
+ */
+function withSortedKeys(value: unknown, key: string, ancestors: Set<object>, sorting: Sorting): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  const toJSON = (value as { toJSON?: unknown }).toJSON
+  if (typeof toJSON === 'function') return withSortedKeys(toJSON.call(value, key), key, ancestors, sorting)
+  if (ancestors.has(value)) throw new TypeError('canonicalJSON: the value contains a cycle')
+  ancestors.add(value)
+  const isArray = Array.isArray(value)
+  if (!isArray) refuseNonPlain(value)
+  const record = value as Record<string, unknown>
+  const keys = isArray ? undefined : Object.keys(record)
+  const length = isArray ? value.length : (keys as string[]).length
+  // Integer-like keys come first in `keys` when there are any: the first one tells.
+  if (keys && keys.length > 0 && isIntegerLike(keys[0] as string)) sorting.integerKeys = true
+  let values: unknown[] | undefined
+  for (let index = 0; index < length; index++) {
+    const name = keys ? (keys[index] as string) : String(index)
+    const member = record[name]
+    const written = withSortedKeys(member, name, ancestors, sorting)
+    if (written !== member && !values) values = keys ? keys.map((k) => record[k]) : [...(value as unknown[])]
+    if (values) values[index] = written
+  }
+  ancestors.delete(value)
+  if (!keys) return values ?? value
+  if (isSorted(keys)) return values ? sortedCopy(keys, values) : value
+  return sortedCopy(keys, values ?? keys.map((k) => record[k]))
 }
 
 /** The slow path, for plain data with objects whose key order JavaScript would not keep. */
@@ -61,15 +87,7 @@ function writeSorted(value: unknown): string | undefined {
 }
 
 function stringify(value: unknown, sorting: Sorting): string | undefined {
-  try {
-    return JSON.stringify(value, sortingReplacer(sorting))
-  } catch (error) {
-    // The engine's own words for a cycle vary; the fact is what matters to the caller.
-    if (error instanceof TypeError && /circular/i.test(error.message)) {
-      throw new TypeError('canonicalJSON: the value contains a cycle')
-    }
-    throw error
-  }
+  return JSON.stringify(withSortedKeys(value, '', new Set(), sorting))
 }
 
 /**
@@ -101,11 +119,47 @@ function hmacOfText(key: Uint8Array | string, text: string): string {
   return hmac.digest('hex')
 }
 
+/** Objects and arrays with more members than this are written member by member. */
+const STREAMED_MEMBERS = 32
+
+const dropped = (member: unknown) => member === undefined || typeof member === 'function' || typeof member === 'symbol'
+
+/**
+ * Writes the JSON of a value that {@link withSortedKeys} returned, in pieces: a large map (ten
+ * thousand entry points, each with its defaults) is never held as one text of tens of megabytes.
+ */
+function writeInPieces(value: unknown, write: (text: string) => void): void {
+  const members = typeof value === 'object' && value !== null ? Object.keys(value) : []
+  if (members.length <= STREAMED_MEMBERS) {
+    write(JSON.stringify(value) ?? 'null')
+    return
+  }
+  const record = value as Record<string, unknown>
+  const isArray = Array.isArray(value)
+  write(isArray ? '[' : '{')
+  let first = true
+  for (const name of members) {
+    const member = record[name]
+    if (!isArray && dropped(member)) continue
+    if (!first) write(',')
+    first = false
+    if (!isArray) write(`${JSON.stringify(name)}:`)
+    if (dropped(member)) write('null')
+    else writeInPieces(member, write)
+  }
+  write(isArray ? ']' : '}')
+}
+
 /**
  * Hex HMAC-SHA-256 of the canonical JSON of an effective configuration (defaults applied).
  * A string key is used as its UTF-8 bytes (the state file's 64-hex-character installation key as is).
  */
 export function configHash(effective: unknown, key: Uint8Array | string): string {
   if (key.length === 0) throw new TypeError('configHash: the key is empty')
-  return hmacOfText(key, canonicalJSON(effective))
+  const sorting: Sorting = { integerKeys: false }
+  const sorted = withSortedKeys(effective, '', new Set(), sorting)
+  if (sorting.integerKeys) return hmacOfText(key, canonicalJSON(effective))
+  const hmac = createHmac('sha256', key)
+  writeInPieces(sorted, (text) => hmac.update(text, 'utf8'))
+  return hmac.digest('hex')
 }

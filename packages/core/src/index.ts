@@ -1,5 +1,8 @@
+export { type AddressOutcome, anonymizeAddress } from './address.js'
 export { anonymize, MASKED } from './anonymize.js'
+export { type AnonymizedVerdict, checkAnonymized, isAnonymized, schemaPath } from './anonymized.js'
 export { envVarName } from './config/env.js'
+export { CONFIG_ERROR_CODES, type ConfigErrorCode } from './config/error-code.js'
 export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
 export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './config/file.js'
 export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
@@ -14,6 +17,7 @@ export {
 } from './config/load.js'
 export type { LegacyOptions } from './config/removed.js'
 export { didYouMean, editDistance } from './config/suggest.js'
+export type { SwitchDecision, SwitchSetting } from './config/switches.js'
 export {
   anonymizeExplained,
   type Decision,
@@ -22,12 +26,22 @@ export {
   explain,
 } from './explain.js'
 export { canonicalJSON, configHash } from './hash.js'
+export { entryNames, NAME_MAX_LENGTH, nameProblem } from './names.js'
+export { type OptionRow, type OptionValue, optionRows } from './option-rows.js'
 export { type BuildInfo, buildPayload, type UsagePayload } from './payload.js'
 export { type JSONSchemaOptions, toJSONSchema } from './schema/json-schema.js'
 export { optionsMarkdown } from './schema/markdown.js'
-export { ITEM_SEGMENT, listOptions, NAME_SEGMENT, type Option } from './schema/options.js'
-export { EXPORT_MARKER, type LeafKind, type NodeKind, type OptionKind, type SchemaNode, walk } from './schema/walk.js'
-export { MAX_CHECKED_LENGTH, SCRUB_PATTERNS, SCRUBBED, type ScrubPattern, type ScrubResult, scrub } from './scrub.js'
+export { allowedValues, ITEM_SEGMENT, listOptions, NAME_SEGMENT, type Option } from './schema/options.js'
+export {
+  EXPORT_MARKER,
+  type LeafKind,
+  type NodeKind,
+  type OptionKind,
+  type SchemaNode,
+  type StringShape,
+  walk,
+} from './schema/walk.js'
+export { MAX_CHECKED_LENGTH, SCRUBBED, type ScrubResult, scrub, textProblem } from './scrub.js'
 export {
   defaultStatePath,
   openState,
@@ -40,15 +54,28 @@ export {
 export { BAQUP_PRODUCT, TELEMETRY_LIMITS, type TelemetryProduct } from './telemetry/defaults.js'
 export { doNotTrack, effectiveSwitches, type TelemetrySwitches } from './telemetry/do-not-track.js'
 export { displayURL, endpointProblem } from './telemetry/endpoint.js'
-export { TelemetryError, type TelemetryErrorDetails, type TelemetryOperation } from './telemetry/errors.js'
-export { createTelemetryClient, type TelemetryClient, type TelemetryClientOptions } from './telemetry/http.js'
+export {
+  OPERATION_NAMES,
+  TelemetryError,
+  type TelemetryErrorDetails,
+  type TelemetryOperation,
+} from './telemetry/errors.js'
+export {
+  createTelemetryClient,
+  type HttpAnswer,
+  type SendOptions,
+  type TelemetryClient,
+  type TelemetryClientOptions,
+} from './telemetry/http.js'
 export type { TelemetryLogger } from './telemetry/logger.js'
+export { EXCHANGE_OUTCOMES, type ExchangeOutcome, type ExchangeTrace } from './telemetry/outcome.js'
 export type { Environment } from './telemetry/proxy.js'
 export { performRequest, sha256Hex, type TelemetryAnswer, type TelemetryRequest } from './telemetry/request.js'
 export type { Timers } from './telemetry/schedule.js'
 export { type StartTelemetryOptions, startTelemetry, type TelemetryHandle } from './telemetry/start.js'
 export { type StartupLineOptions, startupLines } from './telemetry/startup-log.js'
 export { type RunLedger, stateLedger } from './telemetry/state-ledger.js'
+export { type SwitchAdviceOptions, type SwitchOrigins, switchAdvice } from './telemetry/switch-advice.js'
 export {
   buildReportRequest,
   type DescribeRequestsOptions,
@@ -66,6 +93,8 @@ export {
   type CheckNewVersionOptions,
   checkNewVersion,
   compareReleases,
+  releaseVersion,
   type VersionCheckResult,
   versionCheckSkipReason,
 } from './telemetry/version-check.js'
+export { wrapWords } from './telemetry/wrap.js'

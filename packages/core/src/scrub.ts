@@ -1,66 +1,106 @@
+import { type Meter, wordProblem } from './names.js'
+
 /**
- * The scrub pass: the last filter over every free-form string that anonymization keeps.
- * A string that matches any pattern below is replaced whole, so a value that could name a
- * machine, a network or a person never leaves it, even in an option that is otherwise exported.
- * When a string is ambiguous (`mycert.pem` could be a host name), it is scrubbed.
+ * The scrub pass: the check of an exported string whose shape the schema does not fix (free
+ * text). It is an allow-list, not a search for known secrets: text is sent as written only when
+ * it is made of plain words — letters and digits of any script, `-`, `_`, spaces, parentheses,
+ * and `v1.2.3`-style versions — none of which reads as a token or a host name. Anything else
+ * (a path, a URL, an e-mail address, `user:password@host`, an address, a token, percent-encoding,
+ * full-width forms) is replaced whole. One pass over the text, no regular expression that can
+ * backtrack: the work grows linearly with the length.
  */
 
 /** What a scrubbed string becomes (Traefik's redactor uses the same 32 `x`). */
 export const SCRUBBED = 'x'.repeat(32)
 
-/** Longest string the patterns are run on; anything longer is scrubbed without looking (and in linear time). */
+/** Longest text checked; anything longer is scrubbed without looking. */
 export const MAX_CHECKED_LENGTH = 1024
 
-export interface ScrubPattern {
-  /** Shown by `explain`: `scrubbed: <name>`. */
-  readonly name: string
-  readonly regex: RegExp
+/** What a character that no word may hold says about the text, for `explain`. */
+const CHARACTER_REASONS = new Map([
+  ['/', 'path or URL'],
+  ['\\', 'path or URL'],
+  ['@', 'e-mail address or user name'],
+  [':', 'address, port or URL'],
+  ['%', 'percent-encoded text'],
+])
+const OTHER_CHARACTER = 'characters other than letters, digits, spaces, -, _, ( and )'
+const DOTTED = 'host name, IP address or dotted token'
+const LETTER_OR_DIGIT = /^[\p{L}\p{M}\p{N}]$/u
+/** `v1.2.3`, `v2.0.0-rc.1`: the only dotted words kept. Bounded length, so the check is bounded work. */
+const VERSION = /^v\d{1,9}(?:\.\d{1,9}){1,3}(?:-[0-9A-Za-z]{1,20}(?:\.[0-9A-Za-z]{1,20}){0,4})?$/
+const VERSION_MAX_LENGTH = 64
+const IDEOGRAPHIC_FULL_STOP = 0x3002
+
+/** How a character reads in text: it ends a word, is a dot, belongs to a word, or is refused. */
+const BREAK = 0
+const DOT = 1
+const WORD = 2
+const REFUSED = 3
+
+/** The class of every ASCII character, looked up rather than computed: the loop below runs per character. */
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => {
+  if (c === 32 || c === 40 || c === 41) return BREAK // space ( )
+  if (c === 46) return DOT
+  const alphanumeric = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return alphanumeric || c === 45 || c === 95 ? WORD : REFUSED
+})
+
+const inWord = (c: number) => c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/** A `v1.2.3`-style version (`v2.0.0-rc.1`). */
+export function isVersion(word: string): boolean {
+  return word.length <= VERSION_MAX_LENGTH && VERSION.test(word)
 }
 
-/** Checked in order; the first match names the reason. */
-export const SCRUB_PATTERNS: readonly ScrubPattern[] = [
-  // Exported strings are names and enumerations: a long text is not one, and bounds the regex work below.
-  {
-    name: `text longer than ${MAX_CHECKED_LENGTH} characters`,
-    regex: new RegExp(`^[\\s\\S]{${MAX_CHECKED_LENGTH + 1}}`),
-  },
-  // Any scheme followed by `://`: https://, tcp://10.0.0.1:2375, unix:///var/run/docker.sock.
-  { name: 'URL', regex: /[a-z][a-z0-9+.-]*:\/\//i },
-  // local@domain.tld. A provider reference (auth@file, redirect@docker) has no dot after the `@`.
-  { name: 'e-mail address', regex: /[^\s@]+@[^\s@.]+\.[^\s@]+/ },
-  // Four dotted numbers, with or without a port or prefix length (10.0.0.1, 0.0.0.0:80, 127.0.0.1/32).
-  // Three-part versions (v1.2.3, 1.10.0) have one group fewer.
-  { name: 'IPv4 address', regex: /\d{1,3}(?:\.\d{1,3}){3}/ },
-  // Hex groups with at least two colons: ::1, [::]:443, fe80::1%eth0, 2001:db8::/32.
-  // A bare port (:80, :443) has a single colon.
-  { name: 'IPv6 address', regex: /(?<![0-9a-z])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4})?(?![0-9a-z])/i },
-  // Labels joined by dots ending in an alphabetic top-level label, in any script (example.com,
-  // db.internal, _acme-challenge.example.org, xn--80ak6aa92e.xn--p1ai, bücher.de, пример.рф,
-  // 例子.测试, and the ideographic full stops IDNA reads as dots). Versions end in a digit and survive.
-  // Letter classes hold both cases already: no `i` flag, whose case folding of \p{…} is slow to compile.
-  {
-    name: 'host name',
-    regex:
-      /(?:[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_-]{0,61}[\p{L}\p{M}\p{N}_])?[.\u3002\uFF0E\uFF61])+(?:\p{L}[\p{L}\p{M}]{1,62}|[xX][nN]--[a-zA-Z0-9-]{1,59})(?![\p{L}\p{M}\p{N}_-])/u,
-  },
-  // A single-label host in front of a port (localhost:8080, db-primary:5432, сервер:8080): the
-  // operator's machine name. A bare port (:80) and an entry point name (web-secure) have no such pair.
-  {
-    name: 'host name with port',
-    regex: /(?<![\p{L}\p{M}\p{N}_.-])[\p{L}_][\p{L}\p{M}\p{N}_-]*:\d{1,5}(?!\d)/u,
-  },
-]
+function checkWord(text: string, start: number, end: number, dotted: boolean, meter?: Meter): string | undefined {
+  if (!dotted) return wordProblem(text, start, end, inWord, meter)
+  if (meter) meter.steps += end - start
+  return isVersion(text.slice(start, end)) ? undefined : DOTTED
+}
+
+/** Why the text may not be sent as written, or undefined when it may. */
+export function textProblem(text: string, meter?: Meter): string | undefined {
+  if (text.length > MAX_CHECKED_LENGTH) return `text longer than ${MAX_CHECKED_LENGTH} characters`
+  let normalizedChecked = false
+  let start = 0
+  let dotted = false
+  for (let index = 0; index < text.length; index++) {
+    if (meter) meter.steps++
+    const c = text.charCodeAt(index)
+    let kind: number
+    if (c < 128) kind = ASCII_CLASSES[c] as number
+    else {
+      if (!normalizedChecked) {
+        // ASCII never changes under NFKC: only text with other characters needs the (linear) check.
+        if (meter) meter.steps += text.length
+        if (text.normalize('NFKC') !== text) return 'full-width or compatibility characters'
+        normalizedChecked = true
+      }
+      const point = text.codePointAt(index) as number
+      const character = String.fromCodePoint(point)
+      if (point > 0xffff) index++
+      kind = point === IDEOGRAPHIC_FULL_STOP ? DOT : LETTER_OR_DIGIT.test(character) ? WORD : REFUSED
+    }
+    if (kind === BREAK) {
+      const problem = start < index ? checkWord(text, start, index, dotted, meter) : undefined
+      if (problem) return problem
+      start = index + 1
+      dotted = false
+    } else if (kind === DOT) dotted = true
+    else if (kind === REFUSED) return CHARACTER_REASONS.get(text.charAt(index)) ?? OTHER_CHARACTER
+  }
+  return start < text.length ? checkWord(text, start, text.length, dotted, meter) : undefined
+}
 
 export interface ScrubResult {
   readonly value: string
-  /** The name of the pattern that matched, when the value was scrubbed. */
+  /** Why the value was scrubbed, when it was (the name the loader's errors and `explain` show). */
   readonly pattern?: string
 }
 
-/** Returns the value unchanged, or {@link SCRUBBED} with the name of the first pattern that matched it. */
-export function scrub(value: string): ScrubResult {
-  for (const { name, regex } of SCRUB_PATTERNS) {
-    if (regex.test(value)) return { value: SCRUBBED, pattern: name }
-  }
-  return { value }
+/** Returns the text unchanged, or {@link SCRUBBED} with the reason it may not be sent as written. */
+export function scrub(value: string, meter?: Meter): ScrubResult {
+  const reason = textProblem(value, meter)
+  return reason ? { value: SCRUBBED, pattern: reason } : { value }
 }

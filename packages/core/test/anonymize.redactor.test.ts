@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml'
 import { anonymize, MASKED } from '../src/anonymize.js'
 import { listOptions } from '../src/schema/options.js'
 import { type SchemaNode, walk } from '../src/schema/walk.js'
+import { SCRUBBED } from '../src/scrub.js'
 import { readReference, referenceRows } from './support/reference.js'
 
 /**
@@ -79,6 +80,21 @@ function underMaskedContainer(option: string): boolean {
   return false
 }
 
+function nodeAt(option: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root
+  for (const segment of option.replaceAll('[]', '.[]').split('.')) {
+    node = segment === '<name>' || segment === '[]' ? node?.item : node?.children?.get(segment)
+  }
+  return node
+}
+
+/**
+ * Options whose value the schema fixes (an enumeration, a reference to an entry of the same
+ * configuration, a version): Traefik sends any string there, we send only one that fits. The
+ * fixture's placeholders (`Level`, `MyKeyType`, `MyEntryPoint` with no such entry point) do not.
+ */
+const isShapeChecked = (option: string) => Boolean(nodeAt(option)?.shape ?? nodeAt(option)?.values)
+
 const isMasked = (value: unknown) =>
   value === MASKED || (Array.isArray(value) && value.length > 0 && value.every((item) => item === MASKED))
 
@@ -98,8 +114,8 @@ describe("anonymize against Traefik's redactor fixture", () => {
     expect(looser.map(([path]) => path)).toEqual([])
   })
 
-  it('keeps the entry point address readable, as the Baqup documentation shows', () => {
-    expect(ours.get('entryPoints.foobar.address')?.value).toBe('foo Address')
+  it('masks an entry point address whose port cannot be read, as Traefik masks every address', () => {
+    expect(ours.get('entryPoints.foobar.address')?.value).toBe(MASKED)
     expect(traefik.get('entryPoints.foobar.address')?.value).toBe(MASKED)
   })
 
@@ -110,11 +126,21 @@ describe("anonymize against Traefik's redactor fixture", () => {
           !isDeparture(theirs.option) && JSON.stringify(ours.get(path)?.value) !== JSON.stringify(theirs.value),
       )
       .filter(([path, theirs]) => !(underMaskedContainer(theirs.option) && isMasked(theirs.value) && !ours.has(path)))
+      .filter(([path, theirs]) => !(isShapeChecked(theirs.option) && ours.get(path)?.value === SCRUBBED))
       .map(
         ([path, theirs]) =>
           `${path}: ours ${JSON.stringify(ours.get(path)?.value)}, Traefik ${JSON.stringify(theirs.value)}`,
       )
     expect(differences).toEqual([])
+  })
+
+  it('sends a shape-checked value that does not fit its shape as 32 x, and every one that fits as Traefik does', () => {
+    const checked = [...traefik].filter(([, theirs]) => isShapeChecked(theirs.option))
+    expect(checked.length).toBeGreaterThan(8)
+    const replaced = checked.filter(([path]) => ours.get(path)?.value === SCRUBBED).map(([path]) => path)
+    expect(replaced).toContain('log.level')
+    expect(replaced).toContain('ping.entryPoint')
+    expect(replaced).not.toContain('entryPoints.foobar.http.redirections.entryPoint.to')
   })
 
   it('drops whole only containers whose every field Traefik masks', () => {

@@ -119,33 +119,107 @@ describe('anonymize: options that are not exported are reset', () => {
 })
 
 describe('anonymize: the scrub pass', () => {
-  it('scrubs exported strings that hold an address, and nothing else', () => {
+  it('scrubs exported free text that is not plain words, and nothing else', () => {
     const out = anonymize(genericSchema, {
       name: '10.0.0.1:8080',
-      tags: ['web', 'ops@example.com', 'auth@file'],
+      tags: ['web', 'ops@example.com', 'auth@file', 'ISRG Root X1'],
       labels: { site: 'paris.example.com', team: 'edge' },
       points: { web: { address: '192.168.1.1:80' }, websecure: { address: ':443' } },
     })
     expect(out).toEqual({
       name: SCRUBBED,
-      tags: ['web', SCRUBBED, 'auth@file'],
+      tags: ['web', SCRUBBED, SCRUBBED, 'ISRG Root X1'],
       labels: { site: SCRUBBED, team: 'edge' },
-      points: { web: { address: SCRUBBED }, websecure: { address: ':443' } },
-    })
-  })
-
-  it('scrubs entry names that are host names, without merging two of them', () => {
-    const out = anonymize(genericSchema, {
-      points: { 'a.example.com': { address: ':1' }, 'b.example.com': { address: ':2' }, web: { address: ':3' } },
-    })
-    expect(out).toEqual({
-      points: { [SCRUBBED]: { address: ':1' }, [`${SCRUBBED}-2`]: { address: ':2' }, web: { address: ':3' } },
+      points: { web: { address: 'xxxx:80' }, websecure: { address: ':443' } },
     })
   })
 
   it('leaves values alone whose form the schema fixes', () => {
     // `1.5ms` looks like a host name (`ms` would be a top-level label), but it is a duration.
     expect(anonymize(genericSchema, { timeout: '1.5ms', level: 'INFO' })).toEqual({ timeout: '1.5ms', level: 'INFO' })
+  })
+
+  it('does not send a value outside an enumeration', () => {
+    expect(anonymize(genericSchema, { level: 's3cr3t.example.com' })).toEqual({ level: SCRUBBED })
+  })
+})
+
+describe('anonymize: entry names', () => {
+  it('replaces names that are not plain names with numbered placeholders, without merging two of them', () => {
+    const out = anonymize(genericSchema, {
+      points: { 'a.example.com': { address: ':1' }, 'b.example.com': { address: ':2' }, web: { address: ':3' } },
+    })
+    expect(out).toEqual({
+      points: { 'name-1': { address: ':1' }, 'name-2': { address: ':2' }, web: { address: ':3' } },
+    })
+  })
+
+  it('skips the numbers a kept name already uses', () => {
+    const out = anonymize(genericSchema, { points: { 's3cr3t.example.com': {}, 'name-1': {} } })
+    expect(Object.keys(out.points as object)).toEqual(['name-2', 'name-1'])
+  })
+
+  it.each([
+    ['an entry name given in the environment', 's3cr3t_example_com'],
+    ['a host name written with dashes', 'shop-example-de'],
+    ['a container id', '3f2c9a1b7e4d'],
+    ['a long number', 'site4711042'],
+    ['a token', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'],
+    ['a long name', 'a-name-longer-than-thirty-two-characters'],
+    ['a name in another script', 'сервис'],
+    ['full-width letters', 'ｗｅｂ'],
+    ['a percent-encoded host', 's3cr3t%2Eexample%2Ecom'],
+  ])('replaces %s', (_, name) => {
+    const out = anonymize(staticConfigSchema, { entryPoints: { [name]: { address: ':80' } } })
+    expect(out).toEqual({ entryPoints: { 'entry-1': { address: ':80' } } })
+  })
+
+  it.each(['web', 'websecure', 'web-secure', 'web_secure', 'traefik', 'CertificateResolver0', 'entry-1', 'http3'])(
+    'keeps %j',
+    (name) => {
+      const out = anonymize(staticConfigSchema, { entryPoints: { [name]: { address: ':80' } } })
+      expect(out).toEqual({ entryPoints: { [name]: { address: ':80' } } })
+    },
+  )
+})
+
+describe('anonymize: references', () => {
+  const config = {
+    entryPoints: {
+      web: { address: ':80', http: { redirections: { entryPoint: { to: 's3cr3t.example.com' } } } },
+      's3cr3t.example.com': {
+        address: ':443',
+        http: { middlewares: ['auth@file', 'a@b.c'], tls: { certResolver: 'le.example.com', options: 'modern@file' } },
+      },
+    },
+    certificatesResolvers: { 'le.example.com': { acme: { httpChallenge: { entryPoint: 'web' } } } },
+    ping: { entryPoint: 'nowhere' },
+    metrics: { prometheus: { entryPoint: 'baqup' } },
+  }
+
+  it('follows a renamed entry with the same placeholder, and does not send a name defined nowhere', () => {
+    expect(anonymize(staticConfigSchema, config)).toEqual({
+      entryPoints: {
+        web: { address: ':80', http: { redirections: { entryPoint: { to: 'entry-1' } } } },
+        'entry-1': {
+          address: ':443',
+          http: { middlewares: ['auth@file', SCRUBBED], tls: { certResolver: 'resolver-1', options: 'modern@file' } },
+        },
+      },
+      certificatesResolvers: { 'resolver-1': { acme: { httpChallenge: { entryPoint: 'web' } } } },
+      ping: { entryPoint: SCRUBBED },
+      metrics: { prometheus: { entryPoint: 'baqup' } },
+    })
+  })
+
+  it('keeps a redirection to a port', () => {
+    const out = anonymize(genericSchema, { points: { a: { peer: ':8443' }, b: { peer: 'a' }, c: { peer: 'zz' } } })
+    expect(out).toEqual({ points: { a: { peer: ':8443' }, b: { peer: 'a' }, c: { peer: SCRUBBED } } })
+  })
+
+  it('is a fixed point: the anonymized copy anonymizes to itself', () => {
+    const once = anonymize(staticConfigSchema, config)
+    expect(anonymize(staticConfigSchema, once)).toEqual(once)
   })
 })
 

@@ -87,6 +87,19 @@ describe('configHash', () => {
     }
   })
 
+  it('hashes a large map written in pieces as the HMAC of its whole canonical JSON', async () => {
+    const entries = Array.from({ length: 100 }, (_, index) => [
+      `ep${index}`,
+      { z: index, a: [index, undefined, () => 0, new Date(index)], gone: undefined },
+    ])
+    const value = {
+      entryPoints: Object.fromEntries(entries),
+      list: Array.from({ length: 50 }, (_, index) => (index % 7 ? { y: index, x: 'é🧀' } : undefined)),
+    }
+    const expected = await webCryptoHmac(new TextEncoder().encode(canonicalJSON(value)))
+    expect(configHash(value, KEY)).toBe(expected)
+  })
+
   it('treats a string key as its UTF-8 bytes', () => {
     expect(configHash({ a: 1 }, KEY)).toBe(configHash({ a: 1 }, new TextEncoder().encode(KEY)))
   })

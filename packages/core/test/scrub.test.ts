@@ -1,156 +1,119 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_CHECKED_LENGTH, SCRUB_PATTERNS, SCRUBBED, scrub } from '../src/scrub.js'
+import type { Meter } from '../src/names.js'
+import { MAX_CHECKED_LENGTH, SCRUBBED, scrub, textProblem } from '../src/scrub.js'
 
 describe('scrub', () => {
   it.each([
-    // Ports, entry point and middleware references, enumerations, durations, versions.
-    ':80',
-    ':443',
-    ':8443/udp',
     'web',
     'websecure',
     'web-secure',
-    'auth@file',
-    'redirect@docker',
     'DEBUG',
     'json',
-    'common',
-    '1m51s',
-    '42ns',
     'RSA4096',
-    'EC256',
     'v1.2.3',
     'v2.0.0-rc.1',
-    '1.10',
     'X-Forwarded-For',
     'RequestHost',
     'keep',
     'foo Address',
-    'Label("foo", "bar")',
-    'PathPrefix(`/`)',
-    '12:30',
+    'ISRG Root X1',
+    '(STAGING) Pretend Pear X1',
     '',
     // Words in other scripts without a dot: names, not hosts.
     'Größe',
     'сервис',
     '服务',
-    'v1.2.3-βeta',
   ])('keeps %j', (value) => {
     expect(scrub(value)).toEqual({ value })
   })
 
   it.each([
-    ['tcp://10.10.10.10:2375', 'URL'],
-    ['unix:///var/run/docker.sock', 'URL'],
-    ['https://collector.example.com/v1', 'URL'],
-    ['http://localhost:8080', 'URL'],
-    ['git+ssh://host/repo', 'URL'],
-    ['ops@example.com', 'e-mail address'],
-    ['Contact: first.last+tag@mail.example.org please', 'e-mail address'],
-    ['10.0.0.1', 'IPv4 address'],
-    ['0.0.0.0:80', 'IPv4 address'],
-    ['127.0.0.1/32', 'IPv4 address'],
-    ['192.168.1.10:8080', 'IPv4 address'],
-    ['::1', 'IPv6 address'],
-    ['[::]:443', 'IPv6 address'],
-    ['[2001:db8::1]:8443', 'IPv6 address'],
-    ['fe80::1%eth0', 'IPv6 address'],
-    ['2001:db8::/32', 'IPv6 address'],
-    ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', 'IPv6 address'],
-    ['example.com', 'host name'],
-    ['proxy.example.com:8443', 'host name'],
-    ['db.internal', 'host name'],
-    ['*.example.org', 'host name'],
-    ['_acme-challenge.example.org', 'host name'],
-    ['xn--80ak6aa92e.xn--p1ai', 'host name'],
-    // Host names are case-insensitive: written in capitals, they are the same names.
-    ['EXAMPLE.COM', 'host name'],
-    ['XN--80AK6AA92E.XN--P1AI', 'host name'],
-    ['ПРИМЕР.РФ', 'host name'],
-    ['DB-PRIMARY:5432', 'host name with port'],
-    ['github.com/baqup/plugindemo', 'host name'],
-    // Ambiguous (a file name, a dotted middleware name): scrubbed, privacy first.
-    ['mycert.pem', 'host name'],
-    ['my.middleware@kubernetescrd', 'host name'],
-    ['Host(`shop.example.net`)', 'host name'],
-    // Internationalized host names, written in their own script.
-    ['bücher.de', 'host name'],
-    ['пример.рф', 'host name'],
-    ['例子.测试', 'host name'],
-    ['例子。测试', 'host name'],
-    ['shop.пример.рф:8443', 'host name'],
-    ['उदाहरण.भारत', 'host name'],
-    ['παράδειγμα.δοκιμή', 'host name'],
-    ['Host(`bücher.example`)', 'host name'],
-    ['localhost:8080', 'host name with port'],
-    ['сервер:8080', 'host name with port'],
-    ['db-primary:5432', 'host name with port'],
+    ['tcp://10.10.10.10:2375', 'address, port or URL'],
+    ['https://collector.example.com/v1', 'address, port or URL'],
+    ['/home/alice/secret', 'path or URL'],
+    ['C:\\Users\\alice', 'address, port or URL'],
+    ['home/alice', 'path or URL'],
+    ['alice:hunter2@db', 'address, port or URL'],
+    ['alice@localhost', 'e-mail address or user name'],
+    ['auth@file', 'e-mail address or user name'],
+    ['ops@example.com', 'e-mail address or user name'],
+    ['10.0.0.1', 'host name, IP address or dotted token'],
+    ['1.10', 'host name, IP address or dotted token'],
+    ['::1', 'address, port or URL'],
+    ['[::]:443', 'characters other than letters, digits, spaces, -, _, ( and )'],
+    ['example.com', 'host name, IP address or dotted token'],
+    ['mycert.pem', 'host name, IP address or dotted token'],
+    ['例子。测试', 'host name, IP address or dotted token'],
+    ['shop．example．com', 'full-width or compatibility characters'],
+    ['ｅｘａｍｐｌｅ', 'full-width or compatibility characters'],
+    ['s3cr3t%2Eexample%2Ecom', 'percent-encoded text'],
+    ['s3cr3t_example_com', 'reads as a host name (labels joined by - or _)'],
+    ['see s3cr3t-example-de', 'reads as a host name (labels joined by - or _)'],
+    ['3f2c9a1b7e4d', 'a hexadecimal identifier'],
+    ['0123456789', '6 or more digits in a row'],
+    ['dGhpcyBpcyBhIHNlY3JldCB0b2tlbg', 'a word longer than 20 characters (token-like)'],
+    ['dGhpcyBpcyBhIHNlY3JldA==', 'characters other than letters, digits, spaces, -, _, ( and )'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln', 'host name, IP address or dotted token'],
     ['x'.repeat(MAX_CHECKED_LENGTH + 1), `text longer than ${MAX_CHECKED_LENGTH} characters`],
-  ])('scrubs %j as %s', (value, pattern) => {
+  ])('scrubs %j: %s', (value, pattern) => {
     expect(scrub(value)).toEqual({ value: SCRUBBED, pattern })
   })
 
-  it('replaces with exactly 32 x', () => {
-    expect(SCRUBBED).toBe('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
-    expect(SCRUBBED).toHaveLength(32)
+  it('replaces with exactly 32 x, which scrubs to itself', () => {
+    expect(SCRUBBED).toBe('x'.repeat(32))
+    expect(scrub(SCRUBBED).value).toBe(SCRUBBED)
   })
 
-  it('checks a string of the longest checked length with the patterns', () => {
-    expect(scrub('a'.repeat(MAX_CHECKED_LENGTH))).toEqual({ value: 'a'.repeat(MAX_CHECKED_LENGTH) })
+  /** Strings built to make a backtracking matcher work hard, at a given length. */
+  const hostile: Record<string, (n: number) => string> = {
+    'dotted labels': (n) => `${'a.'.repeat(n / 2 - 1)}1`,
+    'dashed labels': (n) => `${'a-'.repeat(n / 2 - 1)}.1`,
+    'colon groups': (n) => `${'0:'.repeat(n / 2 - 1)}g`,
+    'one long word': (n) => `${'a'.repeat(n - 3)}.a1`,
+    'dotted digits': (n) => '1.'.repeat(n / 2),
+    'at signs': (n) => `${'@a.'.repeat(Math.floor(n / 3))}`,
+    'short words': (n) => 'ab '.repeat(Math.floor(n / 3)),
+    'hex-like words': (n) => 'a1b2c3d '.repeat(Math.floor(n / 8)),
+    'word breaks in a version': (n) => `v${'1.'.repeat(n / 2 - 1)}`,
+    'separators only': (n) => '-_'.repeat(n / 2),
+    'other scripts': (n) => 'ab例'.repeat(Math.floor(n / 3)),
+  }
+
+  it.each(Object.keys(hostile))('does work linear in the length on %s', (name) => {
+    const work = (n: number) => {
+      const meter: Meter = { steps: 0 }
+      textProblem((hostile[name] as (n: number) => string)(n), meter)
+      return meter.steps
+    }
+    for (const n of [64, 256, 1024]) expect(work(n)).toBeLessThanOrEqual(4 * n)
+    // Doubling the input at most doubles the work (plus a constant).
+    expect(work(1024)).toBeLessThanOrEqual(2 * work(512) + 8)
   })
 
-  it('finishes quickly on strings built to make regular expressions backtrack', () => {
-    const hostile = [
-      `${'a.'.repeat(511)}1`,
-      `${'a-'.repeat(511)}.1`,
-      `${'0:'.repeat(511)}g`,
-      `${'a'.repeat(1020)}.a1`,
-      `${'1.'.repeat(511)}`,
-      `${'@a.'.repeat(341)}`,
-    ]
-    const started = performance.now()
-    for (const value of hostile) scrub(value)
-    // A generous bound: this only guards against a catastrophic (exponential) pattern.
-    expect(performance.now() - started).toBeLessThan(5_000)
+  it('does work linear in the length on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: MAX_CHECKED_LENGTH, unit: fc.constantFrom(...'ab1.-_ :@/%例') }), (text) => {
+        const meter: Meter = { steps: 0 }
+        textProblem(text, meter)
+        expect(meter.steps).toBeLessThanOrEqual(4 * text.length + 4)
+      }),
+    )
   })
 
   /** Letters of several scripts, with a combining mark (Devanagari's vowel sign ा). */
   const letter = fc.constantFrom(...'abcxyzäöüßéñøпримерфрдомен例子测试服务παράδειγμαδοκιμήउदहरणभरता')
   const label = fc.string({ unit: letter, minLength: 1, maxLength: 12 }).filter((text) => !/^\p{M}/u.test(text))
-  const tld = fc.string({ unit: letter, minLength: 2, maxLength: 8 }).filter((text) => !/^\p{M}/u.test(text))
 
-  it('scrubs any host name of letters in any script, with or without a port or a path', () => {
+  it('scrubs any dotted host name in any script, with or without a port or a path', () => {
     fc.assert(
       fc.property(
-        fc.array(label, { minLength: 1, maxLength: 3 }),
-        tld,
-        fc.constantFrom('', ':443', '/path', ':8080/x'),
-        (labels, top, tail) => {
-          expect(scrub(`${[...labels, top].join('.')}${tail}`)).toEqual({ value: SCRUBBED, pattern: 'host name' })
+        fc.array(label, { minLength: 2, maxLength: 4 }),
+        fc.constantFrom('', ':443', '/path'),
+        (labels, tail) => {
+          expect(scrub(`${labels.join('.')}${tail}`).value).toBe(SCRUBBED)
         },
       ),
     )
-  })
-
-  it('keeps names, ports, references and versions, whatever letters they use', () => {
-    const name = fc.string({ unit: fc.oneof(letter, fc.constantFrom(...'ABC019_-')), minLength: 1, maxLength: 12 })
-    const survivor = fc.oneof(
-      name,
-      name.map((text) => `${text}@file`),
-      fc.integer({ min: 1, max: 65535 }).map((port) => `:${port}`),
-      fc.tuple(fc.nat(99), fc.nat(99), fc.nat(99)).map(([a, b, c]) => `v${a}.${b}.${c}`),
-    )
-    fc.assert(
-      fc.property(survivor, (value) => {
-        expect(scrub(value)).toEqual({ value })
-      }),
-    )
-  })
-
-  it('gives every pattern a name', () => {
-    const names = SCRUB_PATTERNS.map((pattern) => pattern.name)
-    expect(new Set(names).size).toBe(names.length)
-    for (const name of names) expect(name.length).toBeGreaterThan(2)
   })
 })

@@ -3,12 +3,14 @@ import { once } from 'node:events'
 import {
   chmodSync,
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
+  renameSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -18,7 +20,8 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { defaultStatePath, openState, readState, type SentReport, updateState } from '../src/state.js'
-import { newState, writeStateFile } from '../src/state-file.js'
+import { newState, readStateFile } from '../src/state-file.js'
+import { writeStateFile } from '../src/state-write.js'
 
 const folder = () => mkdtempSync(join(tmpdir(), 'baqup-state-'))
 const mode = (path: string) => statSync(path).mode & 0o777
@@ -41,9 +44,28 @@ function unwritablePath(): string {
   return join(blocker, 'telemetry.json')
 }
 
+/** Debug lines in `messages`, warnings in `warnings`. */
 function recorder() {
   const messages: string[] = []
-  return { messages, logger: { debug: (message: string) => messages.push(message) } }
+  const warnings: string[] = []
+  const logger = {
+    debug: (message: string) => messages.push(message),
+    warn: (message: string) => warnings.push(message),
+  }
+  return { messages, warnings, logger }
+}
+
+const PROCESS_KEY = 'using a key for this process only, so the configuration hash will change at each start'
+/** The identity writeStateFile needs to replace the file that stands at `path`. */
+function identityOf(path: string) {
+  const { dev, ino } = lstatSync(path)
+  return { dev, ino }
+}
+/** Puts `content` at `path` in one step, as another process would. */
+function swapIn(path: string, content: string): void {
+  const beside = `${path}.other`
+  writeFileSync(beside, content)
+  renameSync(beside, path)
 }
 
 const report = (index: number): SentReport => ({
@@ -91,21 +113,20 @@ describe('openState', () => {
   })
 
   it.each([
-    ['not JSON', '{"installationKey": "ab'],
-    ['JSON without a key', '{"reports": []}'],
     ['a key of the wrong form', JSON.stringify({ installationKey: 'short', reports: [] })],
-    ['an array', '[]'],
-    ['an empty file', ''],
-    ['a huge file', `{"pad":"${'x'.repeat(1024 * 1024)}"}`],
-  ])('replaces a corrupt file (%s) and says so at debug level', (_, content) => {
+    ['a key in capitals', JSON.stringify({ installationKey: 'A'.repeat(64), reports: [] })],
+    ['a null key', '{"installationKey": null}'],
+    ['a key that is not a string, and broken fields', '{"installationKey": 42, "reports": "x", "lastCheckAt": 1}'],
+  ])('replaces a corrupt state file (%s) and says so at debug level', (_, content) => {
     const path = join(folder(), 'telemetry.json')
     writeFileSync(path, content)
-    const { messages, logger } = recorder()
+    const { messages, warnings, logger } = recorder()
     const { state, persistent } = openState(path, logger)
     expect(persistent).toBe(true)
     expect(state.installationKey).toMatch(HEX_64)
     expect(JSON.parse(readFileSync(path, 'utf8')).installationKey).toBe(state.installationKey)
     expect(messages).toEqual([`telemetry state at ${path} was corrupt: replaced with a new one`])
+    expect(warnings).toEqual([])
   })
 
   it('keeps a valid key and drops malformed entries instead of discarding the whole file', () => {
@@ -120,12 +141,27 @@ describe('openState', () => {
     expect(state).toEqual({ installationKey: key, lastCheckAt: report(3).at, reports: [report(1), report(2)] })
   })
 
-  it('tightens a file other users could read', () => {
-    const path = join(folder(), 'telemetry.json')
-    writeFileSync(path, JSON.stringify({ installationKey: 'd'.repeat(64), reports: [] }), { mode: 0o644 })
-    chmodSync(path, 0o644)
+  it('replaces a state file other users could read by a 0600 copy, never changing the mode of the file found', () => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    // A second name for the same file: a mode changed in place would show there.
+    const other = join(dir, 'elsewhere.json')
+    writeFileSync(other, validState('d'.repeat(64)))
+    chmodSync(other, 0o644)
+    linkSync(other, path)
     expect(openState(path).state.installationKey).toBe('d'.repeat(64))
     expect(mode(path)).toBe(0o600)
+    expect(JSON.parse(readFileSync(path, 'utf8')).installationKey).toBe('d'.repeat(64))
+    expect(mode(other)).toBe(0o644)
+    expect(readdirSync(dir).sort()).toEqual(['elsewhere.json', 'telemetry.json'])
+  })
+
+  it('reading the state never changes the mode of the file', () => {
+    const path = join(folder(), 'telemetry.json')
+    writeFileSync(path, validState('d'.repeat(64)))
+    chmodSync(path, 0o644)
+    expect(readState(path)?.installationKey).toBe('d'.repeat(64))
+    expect(mode(path)).toBe(0o644)
   })
 
   it('falls back to a key for this process when the location cannot be written, said once', () => {
@@ -155,9 +191,9 @@ describe('openState', () => {
     }
   })
 
-  it('leaves a file that exists but cannot be read as it is, with a key for this process, said once', () => {
+  it('leaves a symbolic link to itself as it is, with a key for this process, warned once', () => {
     const path = selfLink()
-    const { messages, logger } = recorder()
+    const { messages, warnings, logger } = recorder()
     const first = openState(path, logger)
     const second = openState(path, logger)
     expect(first.persistent).toBe(false)
@@ -165,9 +201,8 @@ describe('openState', () => {
     expect(second.state.installationKey).toBe(first.state.installationKey)
     expect(lstatSync(path).isSymbolicLink()).toBe(true)
     expect(readlinkSync(path)).toBe(path)
-    expect(messages).toEqual([
-      `telemetry state at ${path} cannot be read (ELOOP) and is left as it is: using a key for this process only, so the configuration hash will change at each start`,
-    ])
+    expect(warnings).toEqual([`telemetry state at ${path} is left as it is (a symbolic link): ${PROCESS_KEY}`])
+    expect(messages).toEqual([])
   })
 
   it.skipIf(runsAsRoot)('never overwrites a file it may not read, keeping its key (skipped as root)', () => {
@@ -179,7 +214,9 @@ describe('openState', () => {
       const { state, persistent } = openState(path, logger)
       expect(persistent).toBe(false)
       expect(state.installationKey).not.toBe('e'.repeat(64))
-      expect(messages[0]).toContain('cannot be read (EACCES)')
+      expect(messages).toEqual([
+        `telemetry state at ${path} cannot be read (EACCES) and is left as it is: ${PROCESS_KEY}`,
+      ])
     } finally {
       chmodSync(path, 0o600)
     }
@@ -189,12 +226,12 @@ describe('openState', () => {
   it.skipIf(!hasMkfifo)('neither waits on nor replaces a named pipe standing at the path', () => {
     const path = join(folder(), 'telemetry.json')
     expect(spawnSync('mkfifo', [path]).status).toBe(0)
-    const { messages, logger } = recorder()
+    const { warnings, logger } = recorder()
     const { state, persistent } = openState(path, logger)
     expect(persistent).toBe(false)
     expect(state.installationKey).toMatch(HEX_64)
     expect(statSync(path).isFIFO()).toBe(true)
-    expect(messages[0]).toContain('cannot be read (not a regular file)')
+    expect(warnings).toEqual([`telemetry state at ${path} is left as it is (not a regular file): ${PROCESS_KEY}`])
   })
 
   it('says the in-memory key to the first logger given, even after a call without one', () => {
@@ -217,6 +254,98 @@ describe('openState', () => {
   })
 })
 
+describe('what stands at the state path and is not a state file', () => {
+  it.each([
+    ['an operator file', 'keep me: not telemetry\n'],
+    ['a valid state file', validState('9'.repeat(64))],
+  ])('a symbolic link to %s is never followed: its target keeps its mode and content', (_, content) => {
+    const dir = folder()
+    const target = join(dir, 'target.txt')
+    writeFileSync(target, content)
+    chmodSync(target, 0o644)
+    const path = join(dir, 'telemetry.json')
+    symlinkSync(target, path)
+    const { warnings, logger } = recorder()
+    const { state, persistent } = openState(path, logger)
+    const updated = updateState(path, (current) => ({ ...current, lastCheckAt: report(1).at }), logger)
+    expect(mode(target)).toBe(0o644)
+    expect(readFileSync(target, 'utf8')).toBe(content)
+    expect(readlinkSync(path)).toBe(target)
+    expect(persistent).toBe(false)
+    expect(state.installationKey).not.toBe('9'.repeat(64))
+    expect(updated.installationKey).toBe(state.installationKey)
+    expect(readdirSync(dir).sort()).toEqual(['target.txt', 'telemetry.json'])
+    expect(warnings).toEqual([`telemetry state at ${path} is left as it is (a symbolic link): ${PROCESS_KEY}`])
+  })
+
+  it('a dangling symbolic link stays as it is: nothing created at its target, no temporary file, no endless retry', () => {
+    const dir = folder()
+    const target = join(dir, 'nowhere', 'target.json')
+    const path = join(dir, 'telemetry.json')
+    symlinkSync(target, path)
+    const { warnings, logger } = recorder()
+    const { state, persistent } = openState(path, logger)
+    const updated = updateState(path, (current) => ({ ...current, lastReportAt: report(1).at }), logger)
+    expect(persistent).toBe(false)
+    expect(updated).toEqual({ ...state, lastReportAt: report(1).at })
+    expect(readState(path)).toEqual(updated)
+    expect(readlinkSync(path)).toBe(target)
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false)
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
+    expect(warnings).toHaveLength(1)
+  })
+
+  const root = 'root:x:0:0:root:/root:/bin/bash\n'
+  it.each([
+    ['a system file', Buffer.from(root)],
+    ['an empty file', Buffer.alloc(0)],
+    ['binary bytes', Buffer.from([0, 255, 123, 34, 10, 0xc3])],
+    ['a JSON object without our marker', Buffer.from('{"reports": [], "owner": "someone else"}')],
+    ['a JSON array', Buffer.from('[{"installationKey": "x"}]')],
+    ['a JSON string naming our marker', Buffer.from('"installationKey"')],
+    ['JSON cut short', Buffer.from('{"installationKey": "ab')],
+    ['a file over 1 MiB', Buffer.from(`{"installationKey":"${'a'.repeat(64)}","pad":"${'x'.repeat(1024 * 1024)}"}`)],
+  ])('a regular file that is not a state file (%s) stays byte for byte, with one warning', (_, bytes) => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    writeFileSync(path, bytes)
+    chmodSync(path, 0o644)
+    const { messages, warnings, logger } = recorder()
+    const first = openState(path, logger)
+    const updated = updateState(path, (state) => ({ ...state, reports: [report(1)] }), logger)
+    const second = openState(path, logger)
+    expect(readFileSync(path).equals(bytes)).toBe(true)
+    expect(mode(path)).toBe(0o644)
+    expect(first.persistent).toBe(false)
+    expect(updated.installationKey).toBe(first.state.installationKey)
+    expect(second.state).toEqual(updated)
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
+    expect(warnings).toEqual([
+      `telemetry state at ${path} is left as it is (not a telemetry state file): ${PROCESS_KEY}`,
+    ])
+    expect(messages).toEqual([])
+  })
+
+  it("follows a symbolic link above the state file: a linked state folder is the operator's choice", () => {
+    const dir = folder()
+    const real = join(dir, 'real-state')
+    mkdirSync(real)
+    symlinkSync(real, join(dir, 'state'))
+    const path = join(dir, 'state', 'baqup', 'telemetry.json')
+    const { state, persistent } = openState(path)
+    expect(persistent).toBe(true)
+    expect(readStateFile(join(real, 'baqup', 'telemetry.json')).state).toEqual(state)
+    expect(lstatSync(join(dir, 'state')).isSymbolicLink()).toBe(true)
+  })
+
+  it('without a warn method, the logger hears the warning at debug level', () => {
+    const path = selfLink()
+    const messages: string[] = []
+    openState(path, { debug: (message) => messages.push(message) })
+    expect(messages).toEqual([`telemetry state at ${path} is left as it is (a symbolic link): ${PROCESS_KEY}`])
+  })
+})
+
 describe('writeStateFile', () => {
   it('creates only where no file is yet: another process that got there first keeps its key', () => {
     const dir = folder()
@@ -229,17 +358,67 @@ describe('writeStateFile', () => {
     expect(mode(path)).toBe(0o600)
   })
 
-  it('replaces the file that is there', () => {
+  it('replaces the file that was read', () => {
     const path = join(folder(), 'telemetry.json')
     writeFileSync(path, validState('a'.repeat(64)))
-    expect(writeStateFile(path, { installationKey: 'b'.repeat(64), reports: [] }, 'replace')).toEqual({ ok: true })
+    const read = readStateFile(path)
+    expect(read.state?.installationKey).toBe('a'.repeat(64))
+    const identity = read.state ? read.identity : identityOf(path)
+    expect(writeStateFile(path, { installationKey: 'b'.repeat(64), reports: [] }, identity)).toEqual({ ok: true })
     expect(openState(path).state.installationKey).toBe('b'.repeat(64))
+  })
+
+  it('replaces nothing when another file stands there since it was read, and leaves no temporary file', () => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    writeFileSync(path, validState('a'.repeat(64)))
+    const identity = identityOf(path)
+    swapIn(path, 'written by someone else\n')
+    expect(writeStateFile(path, newState(), identity)).toEqual({ ok: false, taken: true })
+    expect(readFileSync(path, 'utf8')).toBe('written by someone else\n')
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
   })
 
   it('says why a location cannot be written, without claiming the file was taken', () => {
     const result = writeStateFile(unwritablePath(), newState(), 'create')
     expect(result.ok).toBe(false)
     expect(result).not.toHaveProperty('taken')
+  })
+
+  // Failures that happen to root too, once the temporary file exists: it never stays behind.
+  it('leaves no temporary file when the link finds a folder at the path', () => {
+    const dir = folder()
+    mkdirSync(join(dir, 'telemetry.json'))
+    expect(writeStateFile(join(dir, 'telemetry.json'), newState(), 'create')).toEqual({ ok: false, taken: true })
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
+    expect(readdirSync(join(dir, 'telemetry.json'))).toEqual([])
+  })
+
+  it('leaves no temporary file when the rename fails (a folder now stands at the path)', () => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    mkdirSync(path)
+    writeFileSync(join(path, 'inside'), 'x')
+    const result = writeStateFile(path, newState(), identityOf(path))
+    expect(result).toMatchObject({ ok: false, code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) })
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
+    expect(readdirSync(path)).toEqual(['inside'])
+  })
+
+  it('writes a name of the longest valid length, its temporary name kept short enough', () => {
+    const dir = folder()
+    const name = `${'n'.repeat(250)}.json`
+    const state = newState()
+    expect(writeStateFile(join(dir, name), state, 'create')).toEqual({ ok: true })
+    expect(readdirSync(dir)).toEqual([name])
+    expect(readStateFile(join(dir, name)).state).toEqual(state)
+  })
+
+  it('leaves nothing behind when the name is too long for the file system', () => {
+    const dir = folder()
+    const result = writeStateFile(join(dir, `${'n'.repeat(300)}.json`), newState(), 'create')
+    expect(result).toEqual({ ok: false, code: 'ENAMETOOLONG' })
+    expect(readdirSync(dir)).toEqual([])
   })
 })
 
@@ -354,15 +533,73 @@ describe('updateState', () => {
     expect(openState(path).state).toEqual(next)
   })
 
-  it('never writes over a file that exists but cannot be read', () => {
+  it('never writes over a symbolic link, even one that leads nowhere', () => {
     const path = selfLink()
-    const { messages, logger } = recorder()
+    const { warnings, logger } = recorder()
     const first = updateState(path, (state) => ({ ...state, lastCheckAt: '2026-01-01T00:00:00.000Z' }), logger)
     const second = updateState(path, (state) => ({ ...state, reports: [report(1)] }), logger)
     expect(second).toEqual({ ...first, reports: [report(1)] })
     expect(readlinkSync(path)).toBe(path)
-    expect(messages).toHaveLength(1)
-    expect(messages[0]).toContain('cannot be read (ELOOP)')
+    expect(warnings).toEqual([`telemetry state at ${path} is left as it is (a symbolic link): ${PROCESS_KEY}`])
+  })
+
+  it('reads again and changes the state another process wrote between its read and its write', () => {
+    const path = join(folder(), 'telemetry.json')
+    openState(path)
+    const theirs = { installationKey: '7'.repeat(64), lastReportAt: report(1).at, reports: [report(1)] }
+    let calls = 0
+    const next = updateState(path, (state) => {
+      if (calls++ === 0) swapIn(path, JSON.stringify(theirs))
+      return { ...state, lastCheckAt: report(2).at }
+    })
+    expect(calls).toBe(2)
+    expect(next).toEqual({ ...theirs, lastCheckAt: report(2).at })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(next)
+  })
+
+  it('never writes over a foreign file swapped in between its read and its write', () => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    openState(path)
+    const { warnings, logger } = recorder()
+    let calls = 0
+    const next = updateState(
+      path,
+      (state) => {
+        if (calls++ === 0) swapIn(path, 'not ours\n')
+        return { ...state, lastCheckAt: report(2).at }
+      },
+      logger,
+    )
+    expect(next.lastCheckAt).toBe(report(2).at)
+    expect(readFileSync(path, 'utf8')).toBe('not ours\n')
+    expect(warnings).toEqual([
+      `telemetry state at ${path} is left as it is (not a telemetry state file): ${PROCESS_KEY}`,
+    ])
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
+  })
+
+  it('gives up after a bounded number of tries when the file keeps changing, keeping the change in memory', () => {
+    const dir = folder()
+    const path = join(dir, 'telemetry.json')
+    openState(path)
+    const { messages, logger } = recorder()
+    let calls = 0
+    const next = updateState(
+      path,
+      (state) => {
+        calls++
+        swapIn(path, validState(newState().installationKey))
+        return { ...state, lastCheckAt: report(2).at }
+      },
+      logger,
+    )
+    expect(calls).toBeGreaterThan(1)
+    expect(calls).toBeLessThanOrEqual(20)
+    expect(next.lastCheckAt).toBe(report(2).at)
+    expect(readState(path)?.lastCheckAt).toBeUndefined()
+    expect(messages).toEqual([`telemetry state at ${path} kept changing while being written: ${PROCESS_KEY}`])
+    expect(readdirSync(dir)).toEqual(['telemetry.json'])
   })
 
   it('falls back when a folder stands where the file should be', () => {

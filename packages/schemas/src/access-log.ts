@@ -1,13 +1,14 @@
 import * as z from 'zod'
 import { duration } from './duration.js'
-import { group, section, stringMap, withParent } from './kinds.js'
+import { group, oneOf, section, stringMap, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
 import { otlpResource, otlpTransports } from './otlp.js'
+import { statusCode } from './shapes.js'
 
 const filters = exported(
   withParent(
     group({
-      statusCodes: exported(z.array(z.string()), 'Log only these status codes or ranges, such as 200 or 500-599.'),
+      statusCodes: exported(z.array(statusCode()), 'Log only these status codes or ranges, such as 200 or 500-599.'),
       retryAttempts: exported(z.boolean().default(false), 'Log requests that were retried at least once.'),
       minDuration: exported(duration().default('0s'), 'Log requests that took longer than this.'),
     }),
@@ -18,13 +19,16 @@ const filters = exported(
 const fields = exported(
   withParent(
     group({
-      defaultMode: exported(z.string().default('keep'), 'Treatment of fields not listed in names: keep or drop.'),
+      defaultMode: exported(
+        oneOf(['keep', 'drop']).default('keep'),
+        'Treatment of fields not listed in names: keep or drop.',
+      ),
       names: exported(stringMap(), 'Treatment of individual fields (field name → keep or drop).'),
       headers: exported(
         withParent(
           group({
             defaultMode: exported(
-              z.string().default('drop'),
+              oneOf(['keep', 'drop', 'redact']).default('drop'),
               'Treatment of headers not listed in names: keep, drop or redact.',
             ),
             names: masked(stringMap(), 'Treatment of individual headers (header name → keep, drop or redact).'),
@@ -35,7 +39,10 @@ const fields = exported(
       queryParameters: exported(
         withParent(
           group({
-            defaultMode: exported(z.string().default('keep'), 'Treatment of query parameters: keep or drop.'),
+            defaultMode: exported(
+              oneOf(['keep', 'drop']).default('keep'),
+              'Treatment of query parameters: keep or drop.',
+            ),
           }),
         ),
         'Whether access log lines keep the query parameters of requests.',
@@ -49,7 +56,10 @@ const fields = exported(
 export const accessLog = exported(
   section({
     filePath: masked(z.string(), 'File the access log is written to; standard output when empty.'),
-    format: exported(z.string().default('common'), 'Access log format: common, genericCLF or json.'),
+    format: exported(
+      oneOf(['common', 'genericCLF', 'json']).default('common'),
+      'Access log format: common, genericCLF or json.',
+    ),
     filters,
     fields,
     bufferingSize: exported(z.int().default(0), 'Access log lines buffered in memory before being written (count).'),

@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import { duration } from './duration.js'
-import { group, named, section } from './kinds.js'
+import { group, named, oneOf, section } from './kinds.js'
 import { exported, masked } from './meta.js'
+import { entryPointName, freeName, namedAs } from './shapes.js'
 
 function challengeDelay() {
   return exported(duration().default('0s'), 'Time to wait after setting up the challenge before asking for validation.')
@@ -9,7 +10,7 @@ function challengeDelay() {
 
 const dnsChallenge = exported(
   section({
-    provider: exported(z.string(), 'DNS provider that publishes the challenge records, as a lego code (cloudflare…).'),
+    provider: exported(freeName(), 'DNS provider that publishes the challenge records, as a lego code (cloudflare…).'),
     resolvers: masked(
       z.array(z.string()),
       'DNS servers (host:port) queried to check that challenge records propagated.',
@@ -43,7 +44,7 @@ const acme = exported(
       'Directory URL of the ACME certificate authority.',
     ),
     preferredChain: exported(z.string(), 'Common name of the issuer whose certificate chain is preferred.'),
-    profile: exported(z.string(), 'Certificate profile requested from the authority, such as shortlived.'),
+    profile: exported(freeName(), 'Certificate profile requested from the authority, such as shortlived.'),
     emailAddresses: masked(z.array(z.string()), 'E-mail addresses included in certificate signing requests.'),
     disableCommonName: exported(
       z.boolean().default(false),
@@ -51,7 +52,7 @@ const acme = exported(
     ),
     storage: masked(z.string().default('acme.json'), 'File where the account and certificates are kept.'),
     keyType: exported(
-      z.string().default('RSA4096'),
+      oneOf(['EC256', 'EC384', 'RSA2048', 'RSA4096', 'RSA8192']).default('RSA4096'),
       'Certificate key type: EC256, EC384, RSA2048, RSA4096 or RSA8192.',
     ),
     eab: masked(
@@ -80,7 +81,7 @@ const acme = exported(
     dnsChallenge,
     httpChallenge: exported(
       section({
-        entryPoint: exported(z.string(), 'Entry point, reachable on port 80, that answers the challenge.'),
+        entryPoint: exported(entryPointName(), 'Entry point, reachable on port 80, that answers the challenge.'),
         delay: challengeDelay(),
       }),
       'Prove domain control with HTTP-01, answered on an HTTP entry point.',
@@ -95,7 +96,8 @@ const acme = exported(
 
 /** Named sources of TLS certificates, referred to by routers' `certResolver`. */
 export const certificatesResolvers = exported(
-  named(
+  namedAs(
+    'resolver',
     group({
       acme,
       tailscale: exported(section({}), 'Get certificates for Tailscale machine names from the local Tailscale daemon.'),

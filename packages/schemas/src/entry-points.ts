@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import { duration } from './duration.js'
-import { group, named, section, withParent } from './kinds.js'
+import { group, named, oneOf, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
+import { certResolverName, dynamicName, entryPointName, listenAddress, namedAs } from './shapes.js'
 
 /**
  * Go's default redirection priority is MaxInt64 - 1 (2^63 - 2), beyond JavaScript's exact integers.
@@ -77,7 +78,10 @@ const http = exported(
         group({
           entryPoint: exported(
             group({
-              to: exported(z.string(), 'Entry point name (or :port) that requests are redirected to.'),
+              to: exported(
+                entryPointName({ orPort: true }),
+                'Entry point name (or :port) that requests are redirected to.',
+              ),
               scheme: exported(z.string().default('https'), 'Scheme of the redirection target, such as https.'),
               permanent: exported(
                 z.boolean().default(true),
@@ -93,11 +97,14 @@ const http = exported(
         }),
         'Redirections applied to every request of the entry point.',
       ),
-      middlewares: exported(z.array(z.string()), 'Middlewares applied, in order, to every router of the entry point.'),
+      middlewares: exported(
+        z.array(dynamicName()),
+        'Middlewares applied, in order, to every router of the entry point.',
+      ),
       tls: exported(
         section({
-          options: exported(z.string(), 'Name of the TLS options used by routers of the entry point.'),
-          certResolver: exported(z.string(), 'Certificate resolver used by routers of the entry point.'),
+          options: exported(dynamicName(), 'Name of the TLS options used by routers of the entry point.'),
+          certResolver: exported(certResolverName(), 'Certificate resolver used by routers of the entry point.'),
           domains: exported(
             z.array(
               group({
@@ -134,7 +141,7 @@ const http = exported(
       ),
       maxHeaderBytes: exported(z.int().default(1048576), 'Maximum size of the request headers, in bytes.'),
       underscoreHeadersStrategy: exported(
-        z.string().default('keep'),
+        oneOf(['keep', 'delete', 'reject']).default('keep'),
         'Request headers with underscores in their names: keep, delete or reject.',
       ),
     }),
@@ -144,9 +151,10 @@ const http = exported(
 
 /** Named listeners on which Baqup accepts connections. */
 export const entryPoints = exported(
-  named(
+  namedAs(
+    'entry',
     group({
-      address: exported(z.string(), 'Listening address as [host]:port[/tcp|/udp], such as :443.'),
+      address: exported(listenAddress(), 'Listening address as [host]:port[/tcp|/udp], such as :443.'),
       allowACMEByPass: masked(
         z.boolean().default(false),
         'Let routers answer ACME challenges instead of the built-in ACME handler.',
@@ -221,7 +229,10 @@ export const entryPoints = exported(
             accessLogs: exported(z.boolean().default(true), 'Write access logs for requests of this entry point.'),
             metrics: exported(z.boolean().default(true), 'Record metrics for requests of this entry point.'),
             tracing: exported(z.boolean().default(true), 'Trace requests of this entry point.'),
-            traceVerbosity: exported(z.string().default('minimal'), 'Tracing detail: minimal or detailed.'),
+            traceVerbosity: exported(
+              oneOf(['minimal', 'detailed']).default('minimal'),
+              'Tracing detail: minimal or detailed.',
+            ),
           }),
         ),
         'Which observability data requests of this entry point produce by default.',

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { group, named, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
+import { moduleVersion, namedAs } from './shapes.js'
 
 /** The sandbox of a WebAssembly plugin: walked into (as Traefik does), every value in it masked. */
 function pluginSettings() {
@@ -24,10 +25,11 @@ function enables(feature: string) {
 export const experimental = exported(
   group({
     plugins: exported(
-      named(
+      namedAs(
+        'plugin',
         group({
           moduleName: exported(z.string(), 'Module name of the plugin in the plugin catalog.'),
-          version: exported(z.string(), 'Version of the plugin to download.'),
+          version: exported(moduleVersion(), 'Version of the plugin to download.'),
           hash: exported(z.string(), 'Expected hash of the plugin archive, checked after download.'),
           settings: pluginSettings(),
         }),
@@ -35,7 +37,8 @@ export const experimental = exported(
       'Plugins downloaded from the plugin catalog, by name.',
     ),
     localPlugins: exported(
-      named(
+      namedAs(
+        'plugin',
         group({
           moduleName: exported(z.string(), 'Module name of the plugin, found under ./plugins-local/src.'),
           settings: pluginSettings(),

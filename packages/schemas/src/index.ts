@@ -1,5 +1,6 @@
+export { BAQUP_VERSION } from './baqup-version.js'
 export { canonicalDuration, duration, formatDuration, parseDuration } from './duration.js'
-export { fileOrContent, group, named, section, stringMap, withParent } from './kinds.js'
+export { fileOrContent, group, named, oneOf, oneOfAnyCase, section, stringMap, withParent } from './kinds.js'
 export { type LegacyOptions, legacyOptions } from './legacy.js'
 export { EXPORT_MARKER, exported, masked, type OptionMeta } from './meta.js'
 export { type StaticConfig, staticConfigSchema } from './static-config.js'

@@ -41,3 +41,21 @@ export function named<T extends z.ZodType>(value: T) {
 export function stringMap() {
   return z.record(z.string(), z.string())
 }
+
+type Values = readonly [string, ...string[]]
+
+/** A closed set of strings, read exactly as written (Go's `switch value`). */
+export function oneOf<const T extends Values>(values: T) {
+  return z.enum(values)
+}
+
+/** Maps a case variant onto the spelling the set lists; anything else is left for the enumeration to refuse. */
+function canonicalCase(values: Values) {
+  const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value]))
+  return (value: unknown) => (typeof value === 'string' ? (byLowerCase.get(value.toLowerCase()) ?? value) : value)
+}
+
+/** A closed set of strings read in any case (Go's `strings.EqualFold`), kept in the spelling listed: `debug` → `DEBUG`. */
+export function oneOfAnyCase<const T extends Values>(values: T) {
+  return z.preprocess(canonicalCase(values), z.enum(values)).meta({ caseInsensitive: true })
+}

@@ -15,7 +15,29 @@ export type OptionMeta = {
   kind?: 'duration' | 'file-or-content' | 'section'
   /** Other names a configuration may use for this option (read as the canonical one). */
   aliases?: readonly string[]
+  /** An enumeration read in any case (`debug`, `Debug`) and kept in the spelling the schema lists. */
+  caseInsensitive?: boolean
+  /** What an exported string must look like to be sent as written (see `shapes.ts`). */
+  shape?: StringShape
+  /** Prefix of the numbered names (`entry-1`) sent instead of entry names that do not read as names. */
+  placeholder?: string
 }
+
+/**
+ * The shape of an exported string, read by the anonymizer: a reference to an entry of the map at
+ * `to` in the same configuration (or one of `implicit`, or a `:port` when `orPort`), a listening
+ * address, a free-form name, a name optionally `@` one of `qualifiers`, a `v1.2.3` version, an
+ * HTTP status code or range.
+ */
+export type StringShape =
+  | {
+      readonly type: 'reference'
+      readonly to: string
+      readonly orPort?: boolean
+      readonly implicit?: readonly string[]
+    }
+  | { readonly type: 'qualified-name'; readonly qualifiers: readonly string[] }
+  | { readonly type: 'address' | 'name' | 'version' | 'status-code' }
 
 // Zod's documented way to type metadata: every `.meta()` call is checked against OptionMeta's
 // fields (Zod's own `description` stays a string: the marker is written by `exported` alone).

@@ -3,6 +3,7 @@ import { duration } from './duration.js'
 import { fileOrContent, group, section, stringMap } from './kinds.js'
 import { exported, masked } from './meta.js'
 import { otlpResource, otlpTransports } from './otlp.js'
+import { entryPointName } from './shapes.js'
 
 /** The three switches every metrics back end has: which request metrics are recorded. */
 function recordedLabels() {
@@ -44,7 +45,7 @@ export const metrics = exported(
           'Histogram buckets of request durations, in seconds.',
         ),
         ...recordedLabels(),
-        entryPoint: exported(z.string().default('baqup'), 'Entry point that serves /metrics.'),
+        entryPoint: exported(entryPointName().default('baqup'), 'Entry point that serves /metrics.'),
         manualRouting: exported(
           z.boolean().default(false),
           'Do not create the default /metrics router; route prometheus@internal yourself.',

@@ -1,11 +1,12 @@
 import * as z from 'zod'
 import { section } from './kinds.js'
 import { exported } from './meta.js'
+import { entryPointName } from './shapes.js'
 
 /** The health-check endpoint. */
 export const ping = exported(
   section({
-    entryPoint: exported(z.string().default('baqup'), 'Entry point that serves /ping.'),
+    entryPoint: exported(entryPointName().default('baqup'), 'Entry point that serves /ping.'),
     manualRouting: exported(
       z.boolean().default(false),
       'Do not create the default /ping router; route ping@internal yourself.',

@@ -2,10 +2,10 @@ import TOML from '@iarna/toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYAML } from 'yaml'
 import { staticConfigSchema } from '../src/static-config.js'
-import { readReference } from './reference.js'
+import { readReference, withAllowedValues } from './reference.js'
 
-const yamlDocument = parseYAML(readReference('baqup.full.yaml'))
-const tomlDocument = JSON.parse(JSON.stringify(TOML.parse(readReference('baqup.full.toml'))))
+const yamlDocument = withAllowedValues(parseYAML(readReference('baqup.full.yaml')))
+const tomlDocument = withAllowedValues(JSON.parse(JSON.stringify(TOML.parse(readReference('baqup.full.toml')))))
 
 type Document = { providers: { http: Record<string, unknown> & { headers: Record<string, unknown> } } }
 

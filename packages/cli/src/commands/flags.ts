@@ -1,6 +1,8 @@
-import { listOptions, optionsMarkdown, walk } from '@baqup/core'
+import { allowedValues, listOptions, optionsMarkdown, walk } from '@baqup/core'
 import { writeJSON } from '../print.js'
 import { product } from '../product.js'
+import { outputWidth } from '../terminal-width.js'
+import { twoColumns } from '../two-columns.js'
 
 export interface FlagsOptions {
   json?: boolean
@@ -9,19 +11,24 @@ export interface FlagsOptions {
 
 function defaultText(value: unknown): string {
   if (value === undefined) return ''
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  if (typeof value === 'string') return value
+  // A space after each comma: a long list may wrap between its items.
+  if (Array.isArray(value)) return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`
+  return JSON.stringify(value)
 }
 
 export function flags(options: FlagsOptions): void {
   const list = listOptions(walk(product.schema))
   if (options.json) {
     writeJSON(
-      list.map(({ path, kind, export: exported, default: value, description }) => ({
+      list.map(({ path, kind, export: exported, default: value, description, values, caseInsensitive }) => ({
         path,
         kind,
         export: exported,
         default: value ?? null,
         description,
+        values: values ?? null,
+        caseInsensitive: caseInsensitive ?? false,
       })),
     )
     return
@@ -30,11 +37,16 @@ export function flags(options: FlagsOptions): void {
     process.stdout.write(optionsMarkdown(list))
     return
   }
-  const width = Math.max(...list.map((option) => option.path.length)) + 2
-  const lines = list.map((option) => {
+  const records = list.map((option) => {
     const value = defaultText(option.default)
-    const facts = [option.kind, option.export ? 'sent' : 'masked', value && `default ${value}`].filter(Boolean)
-    return `--${option.path.padEnd(width)}${option.description} (${facts.join(', ')})`
+    const facts = [
+      option.kind,
+      option.export ? 'sent' : 'masked',
+      value && `default ${value}`,
+      option.values && allowedValues(option),
+    ].filter(Boolean)
+    return { flag: `--${option.path}`, help: `${option.description} (${facts.join(', ')})` }
   })
+  const lines = twoColumns(records, outputWidth(process.stdout, process.env))
   process.stdout.write(`${lines.join('\n')}\n`)
 }

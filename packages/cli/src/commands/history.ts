@@ -1,13 +1,31 @@
-import { readState } from '@baqup/core'
+import { EXCHANGE_OUTCOMES, type ExchangeOutcome, readState, type SentReport } from '@baqup/core'
+import { alignColumns } from '../columns.js'
 import { statePathOf } from '../inspection.js'
 import { writeJSON } from '../print.js'
 
-/** The audit trail: the reports this installation actually sent, with the server's answer. */
+/** Entries written before outcomes were recorded were all answered. */
+const withOutcome = (report: SentReport): SentReport & { outcome: ExchangeOutcome } => ({
+  ...report,
+  outcome: report.outcome ?? 'answered',
+})
+
+function table(reports: readonly (SentReport & { outcome: ExchangeOutcome })[]): string {
+  const header = ['SENT AT', 'STATUS', 'OUTCOME', 'URL', 'BODY SHA-256']
+  const rows = reports.map((r) => [r.at, String(r.status ?? '-'), r.outcome, r.url, r.bodySha256])
+  const seen = [...new Set(reports.map((r) => r.outcome))].filter((outcome) => outcome !== 'answered')
+  const legend = seen.map((outcome) => `${outcome}: ${EXCHANGE_OUTCOMES[outcome]}`)
+  return `${[...alignColumns([header, ...rows]), ...(legend.length ? ['', ...legend] : [])].join('\n')}\n`
+}
+
+/**
+ * The audit trail: every report whose body left this installation, where it went last, and how
+ * the exchange ended (the server's status, a refused redirect, an answer too large, a timeout…).
+ */
 export function history(flags: { json?: boolean }): void {
   const path = statePathOf(process.env)
   // Read only: looking at the audit trail never creates a state file or a key.
   const state = readState(path)
-  const reports = state?.reports ?? []
+  const reports = (state?.reports ?? []).map(withOutcome)
   if (flags.json) {
     writeJSON({
       statePath: path,
@@ -21,6 +39,5 @@ export function history(flags: { json?: boolean }): void {
     process.stdout.write(`no usage report sent from this installation (state: ${path})\n`)
     return
   }
-  const rows = reports.map((r) => `${r.at}  ${String(r.status).padEnd(6)}  ${r.url}  ${r.bodySha256}`)
-  process.stdout.write(`${'SENT AT'.padEnd(24)}  STATUS  URL  BODY SHA-256\n${rows.join('\n')}\n`)
+  process.stdout.write(table(reports))
 }

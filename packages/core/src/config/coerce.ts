@@ -1,4 +1,5 @@
 import type { SchemaNode } from '../schema/walk.js'
+import { enumeratedValue } from './enumeration.js'
 import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place } from './place.js'
 import { type RawNode, type RawScalar, rawScalar, scalarText } from './raw.js'
 
@@ -46,11 +47,14 @@ function toFloat(scalar: RawScalar, node: SchemaNode, place: Place): number {
   throw mismatch(scalar, place, 'not a number', 'a number')
 }
 
-/** A string option takes the text as written: an unquoted `1.10` stays "1.10", `007` stays "007". */
+/**
+ * A string option takes the text as written: an unquoted `1.10` stays "1.10", `007` stays "007".
+ * An enumeration takes it in the spelling the schema lists.
+ */
 function toString(scalar: RawScalar, node: SchemaNode, place: Place): string {
   const text = scalarText(scalar)
-  if (text === undefined) throw mismatch(scalar, place, 'not a string', expectedFor(node.kind))
-  return text
+  if (text === undefined) throw mismatch(scalar, place, 'not a string', expectedFor(node.kind, node.values))
+  return node.values ? enumeratedValue(text, node, scalar, place) : text
 }
 
 /** Durations are the schema's to read (Go strings or seconds); a number stays a number (seconds). */
@@ -86,7 +90,12 @@ function toList(raw: RawNode, node: SchemaNode, place: Place): unknown[] {
   return items.map((item, index) => {
     const itemPlace = childPlace(place, index, true, true)
     if (item.type !== 'scalar' || item.value === null) {
-      throw mismatch(item, itemPlace, 'not a list item', node.kind === 'float[]' ? 'a number' : 'a string')
+      throw mismatch(
+        item,
+        itemPlace,
+        'not a list item',
+        node.kind === 'float[]' ? 'a number' : expectedFor('string', node.values),
+      )
     }
     return read(item, node, itemPlace)
   })

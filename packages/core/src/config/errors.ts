@@ -6,6 +6,8 @@ export interface Origin {
 }
 
 export interface ConfigErrorDetails {
+  /** What kind of mistake; inferred from the other details when not given. */
+  readonly code?: ConfigErrorCode
   readonly origin: Origin
   /** Option path with real names: `entryPoints.web.adress`, `entryPoints.web.http.tls.domains[0].main`. */
   readonly path?: string
@@ -17,7 +19,9 @@ export interface ConfigErrorDetails {
   readonly suggestion?: string
 }
 
+import { anonymizeAddress } from '../address.js'
 import { scrub } from '../scrub.js'
+import { type ConfigErrorCode, inferredCode } from './error-code.js'
 
 /** `file:3:7`, `file:3`, `--log.level`, `BAQUP_LOG_LEVEL`. */
 export function formatOrigin(origin: Origin): string {
@@ -47,6 +51,7 @@ function formatMessage(details: ConfigErrorDetails): string {
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
+  readonly code: ConfigErrorCode
   readonly source: string
   /** What is wrong, without location, path or facts. */
   readonly problem: string
@@ -59,6 +64,7 @@ export class ConfigError extends Error {
 
   constructor(details: ConfigErrorDetails) {
     super(formatMessage(details))
+    this.code = details.code ?? inferredCode(details)
     this.source = details.origin.source
     this.problem = details.problem
     if (details.origin.line !== undefined) this.line = details.origin.line
@@ -100,16 +106,20 @@ export function typeInWords(value: unknown): string {
   }
 }
 
+/** A number as written (`1.5`, `-3`, `1e6`, `9223372036854775806`): shown, whatever the scrub says of dots and digits. */
+const NUMBER_TEXT = /^[+-]?\d{1,24}(?:\.\d{1,24})?(?:[eE][+-]?\d{1,3})?$/
+
 /**
  * How a found value is shown: quoted and truncated for an exported option, only its type for a
  * masked one. `written` is the text as the user wrote it, when there is one (`007`, `1.10`).
- * An exported text still goes through the scrub pass: an address in an exported option is
- * still an address, so only its type and the reason are shown.
+ * An exported text is shown only when it would be sent as written: a number, a listening address
+ * on every interface (`:80`), or text the scrub pass keeps; otherwise only its type and the reason.
  */
 export function describeFound(value: unknown, exported: boolean, written?: string): string {
   if (!exported) return typeInWords(value)
   const text = written ?? (typeof value === 'string' ? value : undefined)
   if (text !== undefined) {
+    if (NUMBER_TEXT.test(text) || (text !== '' && anonymizeAddress(text).value === text)) return JSON.stringify(text)
     const { pattern } = scrub(text)
     return pattern ? `${typeInWords(value)} (not shown: ${pattern})` : JSON.stringify(truncate(text))
   }

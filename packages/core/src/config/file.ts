@@ -1,8 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { ConfigError } from './errors.js'
-import { LIMITS } from './limits.js'
 import type { RawMap } from './raw.js'
+import { isRegularFile, readConfigText } from './read.js'
 import { tomlToRaw } from './toml.js'
 import { yamlToRaw } from './yaml.js'
 
@@ -35,82 +34,9 @@ export function configFileCandidates(options: CandidateOptions): string[] {
   return bases.flatMap((base) => CONFIG_EXTENSIONS.map((extension) => base + extension))
 }
 
+/** The first candidate that is a regular file; one that exists as something else is refused. */
 export function findConfigFile(candidates: readonly string[]): string | undefined {
-  return candidates.find((path) => {
-    try {
-      return statSync(path).isFile()
-    } catch {
-      return false
-    }
-  })
-}
-
-function systemProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return 'file not found'
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'EISDIR') return 'a directory, not a file'
-  return `cannot be read (${code ?? 'unknown error'})`
-}
-
-const tooLarge = (source: string) =>
-  new ConfigError({ origin: { source }, problem: `larger than ${LIMITS.maxFileBytes} bytes: refused` })
-
-/**
- * The bytes of an open file, in a buffer sized from what `fstat` said plus one byte, grown
- * when the file holds more (a file growing while read, a `/proc` file that says 0) up to one
- * byte past the limit, where it is refused.
- */
-function readAll(fd: number, expectedSize: number, source: string): Buffer {
-  let buffer = Buffer.alloc(Math.min(expectedSize, LIMITS.maxFileBytes) + 1)
-  let length = 0
-  for (;;) {
-    if (length === buffer.length) {
-      if (length > LIMITS.maxFileBytes) throw tooLarge(source)
-      const larger = Buffer.alloc(Math.min(buffer.length * 2, LIMITS.maxFileBytes + 1))
-      buffer.copy(larger)
-      buffer = larger
-    }
-    const read = readSync(fd, buffer, length, buffer.length - length, null)
-    if (read === 0) return buffer.subarray(0, length)
-    length += read
-  }
-}
-
-/** Reads a configuration file as bytes: a regular file, at most 1 MiB. */
-export function readConfigBytes(path: string): Buffer {
-  const origin = { source: path }
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch (error) {
-    throw new ConfigError({ origin, problem: systemProblem(error) })
-  }
-  try {
-    const stats = fstatSync(fd)
-    if (!stats.isFile()) throw new ConfigError({ origin, problem: 'not a regular file' })
-    if (stats.size > LIMITS.maxFileBytes) throw tooLarge(path)
-    return readAll(fd, stats.size, path)
-  } catch (error) {
-    if (error instanceof ConfigError) throw error
-    throw new ConfigError({ origin, problem: systemProblem(error) })
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/** Reads a configuration file as text: a regular file, at most 1 MiB, UTF-8 without NUL bytes. */
-export function readConfigText(path: string): string {
-  return decodeText(readConfigBytes(path), path)
-}
-
-export function decodeText(bytes: Uint8Array, source: string): string {
-  if (bytes.includes(0)) throw new ConfigError({ origin: { source }, problem: 'contains NUL bytes: not a text file' })
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-  } catch {
-    throw new ConfigError({ origin: { source }, problem: 'not UTF-8 text (a binary file?)' })
-  }
+  return candidates.find(isRegularFile)
 }
 
 /** By extension; anything else is read as YAML (a superset of JSON), and its errors say so. */

@@ -2,21 +2,26 @@ import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import type * as z from 'zod'
 import { type SchemaNode, walk } from '../schema/walk.js'
-import { envToRaw, optionEnvNames } from './env.js'
+import { type EnvSelection, envToRaw, optionEnvNames } from './env.js'
 import type { Origin } from './errors.js'
 import { type ConfigFormat, configFileCandidates, findConfigFile, readConfigFile, textToRaw } from './file.js'
 import { extractConfigFile, flagNames, flagsToRaw } from './flags.js'
 import { normalize } from './normalize.js'
+import { applyOptOuts, type OneSource } from './opt-outs.js'
 import { type RawMap, rawMap } from './raw.js'
 import { type LegacyOptions, refuseV1 } from './removed.js'
+import type { SwitchDecision } from './switches.js'
 import { validateConfig } from './validate.js'
 
 /** Root keys of dynamic configuration (and an editor's `$schema`) that a static file may carry. */
 export const DYNAMIC_ROOT_KEYS = ['http', 'tcp', 'udp', 'tls', '$schema'] as const
 
-export interface LoadOptions {
+/** A root schema: what it parses into is an object of options. */
+type RootSchema = z.ZodType<Record<string, unknown>>
+
+export interface LoadOptions<Schema extends RootSchema = RootSchema> {
   /** The root object schema. */
-  schema: z.ZodType
+  schema: Schema
   /** Configuration flags only (a CLI strips its own options first); may include `--configFile`. */
   argv?: readonly string[]
   env?: Record<string, string | undefined>
@@ -37,6 +42,11 @@ export interface LoadOptions {
   legacy?: LegacyOptions | false | undefined
   /** Root keys a file may carry that are not configuration (default {@link DYNAMIC_ROOT_KEYS}). */
   ignoredRootKeys?: readonly string[]
+  /**
+   * Boolean options (`global.sendAnonymousUsage`) that an explicit false in ANY source switches
+   * off, whichever source won: an opt-out is never ignored. Read alone from every source.
+   */
+  optOutSwitches?: readonly string[]
 }
 
 /** What reading a text needs besides the schema (see {@link parseConfigText}). */
@@ -44,14 +54,16 @@ export type ParseOptions = Pick<LoadOptions, 'legacy' | 'ignoredRootKeys'>
 
 export type SourceKind = 'file' | 'flags' | 'env' | 'defaults'
 
-export interface LoadedConfig {
+export interface LoadedConfig<Effective extends Record<string, unknown> = Record<string, unknown>> {
   source: { kind: SourceKind; path?: string }
   /** Settings of a lower source that a higher one overrode, by name only. */
   warnings: string[]
-  /** As written: canonical key names, coerced and canonical values, sections as `{}`, no defaults. */
+  /** As written (canonical key names, coerced and canonical values, sections as `{}`, no defaults), opt-outs applied. */
   config: Record<string, unknown>
   /** `config` through the schema: defaults applied. */
-  effective: Record<string, unknown>
+  effective: Effective
+  /** How each of {@link LoadOptions.optOutSwitches} was decided, by path. */
+  switches: Record<string, SwitchDecision>
 }
 
 interface Pipeline {
@@ -97,11 +109,17 @@ export function parseConfigText(
 
 const ignored = (names: readonly string[], winner: string) => names.map((name) => `${name} ignored: ${winner}`)
 
+/** The one source that wins, and the names of the lower sources' settings it makes ignored. */
+type Winner = OneSource & { ignoredNames: string[] }
+
 /**
  * Loads the configuration from exactly one source, as Baqup does: a file (`--configFile` or the
  * first found), else flags, else environment variables, else nothing (defaults). Settings of a
- * lower source are ignored, and each is named in a warning. Throws ConfigError.
+ * lower source are ignored, and each is named in a warning, except an opt-out of one of
+ * `optOutSwitches`, which applies from any source. Throws ConfigError. `effective` is
+ * typed by the schema's output: the schema itself produced it.
  */
+export function loadConfig<Schema extends RootSchema>(options: LoadOptions<Schema>): LoadedConfig<z.output<Schema>>
 export function loadConfig(options: LoadOptions): LoadedConfig {
   const pipeline = pipelineOf(options.schema, options)
   const env = options.env ?? {}
@@ -120,20 +138,43 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
     : []
   const file = configFile === undefined ? findConfigFile(candidates) : resolve(cwd, configFile)
 
+  const winner = oneSource(pipeline, { file, configArgs, selection, envNames })
+  const lower = { configArgs, selection: options.envPrefix ? selection : undefined }
+  const optOuts = applyOptOuts(winner, lower, pipeline.root, options.optOutSwitches ?? [])
+  const warnings = [
+    ...ignored(
+      winner.ignoredNames.filter((name) => !optOuts.honoured.has(name)),
+      `configuration loaded from ${winner.source.path ?? 'command-line flags'}`,
+    ),
+    ...optOuts.warnings,
+  ]
+  const { source, config, effective } = winner
+  return { source, warnings, config, effective, switches: optOuts.switches }
+}
+
+interface Found {
+  file: string | undefined
+  configArgs: readonly string[]
+  selection: EnvSelection
+  envNames: string[]
+}
+
+function oneSource(pipeline: Pipeline, { file, configArgs, selection, envNames }: Found): Winner {
   if (file !== undefined) {
-    const winner = `configuration loaded from ${file}`
-    const { config, effective } = fileConfig(readConfigFile(file), pipeline, file)
-    const warnings = [...ignored(flagNames(configArgs), winner), ...ignored(envNames, winner)]
-    return { source: { kind: 'file', path: file }, warnings, config, effective }
+    const ignoredNames = [...flagNames(configArgs), ...envNames]
+    return { source: { kind: 'file', path: file }, ignoredNames, ...fileConfig(readConfigFile(file), pipeline, file) }
   }
   if (configArgs.length > 0) {
     const raw = flagsToRaw(configArgs, pipeline.root, pipeline.legacy)
-    const warnings = ignored(envNames, 'configuration loaded from command-line flags')
-    return { source: { kind: 'flags' }, warnings, ...finish(raw, pipeline, { source: 'command-line flags' }) }
+    return {
+      source: { kind: 'flags' },
+      ignoredNames: envNames,
+      ...finish(raw, pipeline, { source: 'command-line flags' }),
+    }
   }
   if (envNames.length > 0) {
     const raw = envToRaw(selection, pipeline.root, pipeline.legacy)
-    return { source: { kind: 'env' }, warnings: [], ...finish(raw, pipeline, { source: 'environment' }) }
+    return { source: { kind: 'env' }, ignoredNames: [], ...finish(raw, pipeline, { source: 'environment' }) }
   }
-  return { source: { kind: 'defaults' }, warnings: [], ...finish(undefined, pipeline, { source: 'defaults' }) }
+  return { source: { kind: 'defaults' }, ignoredNames: [], ...finish(undefined, pipeline, { source: 'defaults' }) }
 }

@@ -4,6 +4,7 @@ import { conflict, sameValue } from './duplicates.js'
 import { ConfigError, type Origin } from './errors.js'
 import { anyMap, stringMap } from './free-maps.js'
 import { canonicalChild, formatPath, pathKey, refuseForbiddenKey, setOwn } from './keys.js'
+import { LIMITS, tooManyEntriesProblem } from './limits.js'
 import { childPlace, describeRaw, expectedFor, type Normalized, OMIT, type Place, shapeMismatch } from './place.js'
 import { type RawEntry, type RawMap, type RawNode, rawMap } from './raw.js'
 import type { LegacyOptions } from './removed.js'
@@ -28,6 +29,8 @@ interface Context {
   readonly ignored: ReadonlySet<string>
   readonly origins: Map<string, Origin>
   readonly exported: Set<string>
+  /** Entries of schema maps read so far (entry points, resolvers …), for {@link LIMITS.maxEntries}. */
+  readonly count: { entries: number }
 }
 
 /** Groups entries by key; `canonical` turns a written key into the group's name (or undefined: unknown). */
@@ -78,6 +81,14 @@ function misplacedOption(entry: RawEntry, item: SchemaNode, place: Place): Confi
   })
 }
 
+/** Each entry is an object with its own defaults: ten thousand entries already make megabytes. */
+const tooManyEntries = (origin: Origin, place: Place) =>
+  new ConfigError({
+    origin,
+    path: formatPath(place.path),
+    problem: tooManyEntriesProblem,
+  })
+
 function namedEntries(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Record<string, unknown> {
   const item = node.item as SchemaNode
   const result: Record<string, unknown> = {}
@@ -88,6 +99,7 @@ function namedEntries(raw: RawMap, node: SchemaNode, place: Place, ctx: Context)
         path: formatPath(place.path),
         problem: 'an entry without a name',
       })
+    if (++ctx.count.entries > LIMITS.maxEntries) throw tooManyEntries((entries[0] as RawEntry).origin, place)
     const entryPlace = childPlace(place, name, true, true)
     const misplaced = misplacedOption(entries[0] as RawEntry, item, entryPlace)
     if (misplaced) throw misplaced
@@ -174,6 +186,7 @@ export function normalize(raw: RawMap, root: SchemaNode, options: NormalizeOptio
     ignored: new Set((options.ignoredRootKeys ?? []).map((key) => key.toLowerCase())),
     origins: new Map(),
     exported: new Set(),
+    count: { entries: 0 },
   }
   const config = fields(raw, root, { path: [], pattern: [], exported: true }, ctx)
   return { config, origins: ctx.origins, exported: ctx.exported }

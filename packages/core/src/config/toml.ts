@@ -1,48 +1,15 @@
 import { createRequire } from 'node:module'
-import { ConfigError, type Origin } from './errors.js'
+import type { Origin } from './errors.js'
 import { pathKey } from './keys.js'
 import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
 import { type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
+import { tomlSyntaxError } from './toml-errors.js'
 import { locateTomlKeys, type TomlPositions } from './toml-locate.js'
 
 type TomlParser = typeof import('@iarna/toml')
 
 /** The TOML parser is loaded for TOML files only (synchronously: loading is synchronous). */
 const loadToml = (): TomlParser => createRequire(import.meta.url)('@iarna/toml')
-
-interface TomlSyntaxError {
-  fromTOML: true
-  line: number
-  col: number
-  message: string
-}
-
-const isTomlError = (error: unknown): error is TomlSyntaxError =>
-  typeof error === 'object' && error !== null && (error as { fromTOML?: unknown }).fromTOML === true
-
-/** The parser's message names the problem, then quotes the source: only the first part is kept. */
-function problemOf(error: TomlSyntaxError, lineText: string): string {
-  const problem = error.message.split(' at row ')[0]?.split('\n')[0] ?? 'invalid TOML'
-  if (!problem.startsWith("Can't redefine existing key")) return `TOML syntax error: ${problem}`
-  const header = /^\s*(\[\[?[^\]]*\]\]?)/.exec(lineText)?.[1]
-  if (header)
-    return `TOML syntax error: the table ${header} is declared twice (TOML forbids it): merge the two into one`
-  const key = /^\s*([^=]+?)\s*=/.exec(lineText)?.[1]
-  return `TOML syntax error: ${key ? `the key ${key}` : 'a key'} is set twice (TOML forbids it): keep one`
-}
-
-function syntaxError(error: unknown, text: string, source: string): ConfigError {
-  if (error instanceof RangeError) return depthError(source)
-  if (!isTomlError(error)) return new ConfigError({ origin: { source }, problem: 'not valid TOML' })
-  const lineText = text.split(/\r?\n/)[error.line] ?? ''
-  const redefined = error.message.startsWith("Can't redefine")
-  // For a table declared twice, point at the start of its second header rather than its end.
-  // The parser may count one past the end of the line; clamp to just after its last character.
-  const column = redefined
-    ? lineText.length - lineText.trimStart().length + 1
-    : Math.min(error.col + 1, lineText.length + 1)
-  return new ConfigError({ origin: { source, line: error.line + 1, column }, problem: problemOf(error, lineText) })
-}
 
 function locate(positions: TomlPositions, path: readonly (string | number)[], source: string): Origin {
   for (let length = path.length; length > 0; length--) {
@@ -90,7 +57,7 @@ export function tomlToRaw(text: string, source: string, loadParser: () => TomlPa
   try {
     data = parser.parse(text) as Record<string, unknown>
   } catch (error) {
-    throw syntaxError(error, text, source)
+    throw tomlSyntaxError(error, text, source)
   }
   if (Object.keys(data).length === 0) return undefined
   return toRaw(data, [], 0, locateTomlKeys(text), source) as RawMap

@@ -17,7 +17,13 @@ export interface UnknownKeyAt {
 export function unknownOption(key: string, at: UnknownKeyAt, legacy: LegacyOptions | undefined): ConfigError {
   const { origin, path } = at
   const removed = legacy && legacyMessage(legacy, at.pattern, key)
-  if (removed) return new ConfigError({ origin, path, problem: removed })
+  if (removed) return new ConfigError({ code: 'unknown-option', origin, path, problem: removed })
   const suggestion = didYouMean(key, at.node.children?.keys() ?? [])
-  return new ConfigError({ origin, path, problem: 'unknown option', ...(suggestion && { suggestion }) })
+  return new ConfigError({
+    code: 'unknown-option',
+    origin,
+    path,
+    problem: 'unknown option',
+    ...(suggestion && { suggestion }),
+  })
 }

@@ -25,6 +25,7 @@ export function validateConfig(
   const [issue] = result.error.issues as [z.core.$ZodIssue]
   const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))
   throw new ConfigError({
+    code: 'invalid-value',
     origin: nearestOrigin(normalized.origins, issue.path, fallback),
     path: formatPath(path),
     // Zod's own message may quote the input: only where normalization saw an exported value.

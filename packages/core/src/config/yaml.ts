@@ -1,22 +1,31 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Pair, parseAllDocuments } from 'yaml'
+import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair } from 'yaml'
 import { ConfigError, type Origin } from './errors.js'
-import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
+import { depthError, LIMITS, refuseDeepBrackets, refuseManyAliases } from './limits.js'
 import { type RawEntry, type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
-
-/** A parser message without any source text (a syntax error near a secret must not echo it). */
-function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? ''
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line
-}
+import { resolveAliases } from './yaml-aliases.js'
+import { yamlSyntaxError } from './yaml-errors.js'
+import { parseYamlDocuments } from './yaml-parse.js'
 
 class YamlReader {
   private nodes = 0
+  /** Characters of keys and text values read so far, aliases expanded. */
+  private chars = 0
+  private readonly targets: Map<Alias, Node>
+  /** While an alias is expanded, where it is written: a limit reached inside is reported there. */
+  private expanding: Origin | undefined
 
   constructor(
-    private readonly doc: Document.Parsed,
+    doc: Document.Parsed,
+    text: string,
     private readonly lines: LineCounter,
     private readonly source: string,
-  ) {}
+  ) {
+    this.targets = resolveAliases(
+      doc,
+      text,
+      (offset, problem) => new ConfigError({ origin: this.originAt(offset), problem }),
+    )
+  }
 
   originAt(offset: number | undefined): Origin {
     if (offset === undefined) return { source: this.source }
@@ -32,11 +41,25 @@ class YamlReader {
     return new ConfigError({ origin: this.originOf(node), problem })
   }
 
+  private beyondLimit(node: unknown, problem: string): ConfigError {
+    return new ConfigError({ origin: this.expanding ?? this.originOf(node), problem })
+  }
+
+  /** Counts characters read, aliases expanded: a long text aliased many times stops here. */
+  private count(node: unknown, text: string): void {
+    this.chars += text.length
+    if (this.chars > LIMITS.maxExpandedChars) {
+      throw this.beyondLimit(node, `more than ${LIMITS.maxExpandedChars} characters once aliases are expanded: refused`)
+    }
+  }
+
   private keyOf(node: unknown): string {
-    const key = isAlias(node) ? node.resolve(this.doc) : node
+    const key = isAlias(node) ? this.targets.get(node) : node
     if (!isScalar(key)) throw this.fail(node, 'a key must be a plain name, not a mapping or a list')
     if (key.value === null) return ''
-    return typeof key.value === 'string' ? key.value : String(key.source ?? key.value)
+    const text = typeof key.value === 'string' ? key.value : String(key.source ?? key.value)
+    this.count(node, text)
+    return text
   }
 
   private entriesOf(pairs: readonly Pair[], depth: number): RawEntry[] {
@@ -70,16 +93,25 @@ class YamlReader {
   /** One YAML node as a raw node; aliases are expanded here, so the node count bounds alias bombs. */
   read(node: unknown, depth: number, at?: Origin): RawNode {
     if (++this.nodes > LIMITS.maxNodes) {
-      throw this.fail(node, `more than ${LIMITS.maxNodes} values once aliases are expanded: refused (an alias bomb?)`)
+      throw this.beyondLimit(
+        node,
+        `more than ${LIMITS.maxNodes} values once aliases are expanded: refused (an alias bomb?)`,
+      )
     }
     if (depth > LIMITS.maxDepth) {
       const { line, column } = this.originOf(node)
       throw depthError(this.source, line, column)
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc)
-      if (!target) throw this.fail(node, `the alias *${node.source} has no anchor`)
-      return this.read(target, depth + 1, at ?? this.originOf(node))
+      // Every alias has its target: resolveAliases refused the document otherwise.
+      const target = this.targets.get(node) as Node
+      const outer = this.expanding
+      this.expanding ??= this.originOf(node)
+      try {
+        return this.read(target, depth + 1, at ?? this.originOf(node))
+      } finally {
+        this.expanding = outer
+      }
     }
     const origin = at ?? this.originOf(node)
     if (isScalar(node)) {
@@ -88,6 +120,7 @@ class YamlReader {
         value === null || ['string', 'number', 'bigint', 'boolean'].includes(typeof value) || value instanceof Date
           ? (value as ScalarValue)
           : String(value)
+      if (typeof typed === 'string') this.count(node, typed)
       const unquoted = node.type === 'PLAIN' && typeof typed !== 'string'
       return rawScalar(typed, origin, unquoted ? node.source : undefined)
     }
@@ -104,24 +137,19 @@ class YamlReader {
 /** A YAML text as a located raw tree; undefined when it holds no document (empty or comments only). */
 export function yamlToRaw(text: string, source: string): RawMap | undefined {
   refuseDeepBrackets(text, source)
+  refuseManyAliases(text, source)
   const lines = new LineCounter()
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter: lines })
-  const docs = Array.isArray(parsed) ? parsed : []
+  const docs = parseYamlDocuments(text, lines, source)
   for (const doc of docs) {
-    const error = doc.errors[0]
-    if (error) {
-      const { line, col } = lines.linePos(error.pos[0])
-      throw new ConfigError({
-        origin: { source, line, column: col },
-        problem: `YAML syntax error: ${firstLine(error.message)}`,
-      })
-    }
+    // A warning too: the parser warns where it reads a value other than as written (a tag).
+    const error = doc.errors[0] ?? doc.warnings[0]
+    if (error) throw yamlSyntaxError(error, lines, source)
   }
   // `---` alone, or `---` after the last document, holds a null: no settings.
   const filled = docs.filter((doc) => doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null))
   const [doc, second] = filled
   if (!doc) return undefined
-  const reader = new YamlReader(doc, lines, source)
+  const reader = new YamlReader(doc, text, lines, source)
   if (second) {
     throw new ConfigError({
       origin: reader.originAt(second.range[0]),

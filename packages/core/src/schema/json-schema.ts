@@ -4,6 +4,25 @@ type JSONSchema = Record<string, unknown>
 
 const DURATION_PATTERN = '^([-+]?((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?\\d+(\\.\\d+)?)$'
 
+/** `debug` → `[dD][eE][bB][uU][gG]`: JSON Schema patterns have no case-insensitive flag. */
+function anyCasePattern(values: readonly string[]): string {
+  const escape = (char: string) => char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+  const spell = (value: string) =>
+    [...value]
+      .map((char) =>
+        char.toLowerCase() === char.toUpperCase() ? escape(char) : `[${char.toLowerCase()}${char.toUpperCase()}]`,
+      )
+      .join('')
+  return `^(${values.map(spell).join('|')})$`
+}
+
+/** A string, or one of a closed set (offered by editors as written, accepted in any case where the option is). */
+function enumerationSchema(node: SchemaNode): JSONSchema {
+  if (!node.values) return { type: 'string' }
+  if (!node.caseInsensitive) return { type: 'string', enum: node.values }
+  return { type: 'string', anyOf: [{ enum: node.values }, { pattern: anyCasePattern(node.values) }] }
+}
+
 function leafSchema(node: SchemaNode): JSONSchema {
   switch (node.kind) {
     case 'bool':
@@ -15,10 +34,11 @@ function leafSchema(node: SchemaNode): JSONSchema {
     case 'duration':
       return { type: ['string', 'number'], pattern: DURATION_PATTERN }
     case 'string':
-      return node.values ? { type: 'string', enum: node.values } : { type: 'string' }
+      return enumerationSchema(node)
     case 'file-or-content':
       return { type: 'string' }
     case 'string[]':
+      return { type: 'array', items: enumerationSchema(node) }
     case 'file-or-content[]':
       return { type: 'array', items: { type: 'string' } }
     case 'float[]':

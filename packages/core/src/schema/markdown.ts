@@ -1,7 +1,11 @@
-import type { Option } from './options.js'
+import { allowedValues, type Option } from './options.js'
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ')
+}
+
+function kindText(option: Option): string {
+  return option.values ? `${option.kind}: ${allowedValues(option, (value) => `\`${value}\``)}` : option.kind
 }
 
 function defaultText(option: Option): string {
@@ -14,7 +18,7 @@ function defaultText(option: Option): string {
 export function optionsMarkdown(options: readonly Option[]): string {
   const rows = options.map(
     (option) =>
-      `| \`--${cell(option.path)}\` | ${option.kind} | ${cell(defaultText(option))} | ${option.export ? 'sent' : 'masked'} | ${cell(option.description)} |`,
+      `| \`--${cell(option.path)}\` | ${cell(kindText(option))} | ${cell(defaultText(option))} | ${option.export ? 'sent' : 'masked'} | ${cell(option.description)} |`,
   )
   return ['| Flag | Kind | Default | Usage statistics | Description |', '|---|---|---|---|---|', ...rows, ''].join('\n')
 }

@@ -9,6 +9,10 @@ export interface Option {
   readonly export: boolean
   readonly default?: unknown
   readonly description: string
+  /** The closed set of an enumeration (of each item, for a list). */
+  readonly values?: readonly string[]
+  /** The enumeration is read in any case; its values are listed in their canonical spelling. */
+  readonly caseInsensitive?: boolean
 }
 
 export const NAME_SEGMENT = '<name>'
@@ -42,7 +46,17 @@ function* optionsOf(node: SchemaNode, path: string, exported: boolean): Generato
 
 function option(node: SchemaNode, path: string, exported: boolean, value: unknown): Option {
   const base = { path, kind: node.kind as OptionKind, export: exported, description: node.description }
-  return value === undefined ? base : { ...base, default: value }
+  const enumeration = node.values ? { values: node.values, caseInsensitive: node.caseInsensitive === true } : {}
+  return value === undefined ? { ...base, ...enumeration } : { ...base, default: value, ...enumeration }
+}
+
+/** `one of a, b, c`, saying when any case is accepted: how errors, `flags` and the reference state a closed set. */
+export function allowedValues(
+  enumeration: { readonly values?: readonly string[]; readonly caseInsensitive?: boolean },
+  quote: (value: string) => string = (value) => value,
+): string {
+  const list = `one of ${(enumeration.values ?? []).map(quote).join(', ')}`
+  return enumeration.caseInsensitive ? `${list}, in any case` : list
 }
 
 /** Every option of the schema tree in schema order (leaves and sections, like the reference's TSV). */

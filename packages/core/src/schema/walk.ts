@@ -20,6 +20,25 @@ export type LeafKind =
   | 'map<string,any>'
 /** Kinds that appear in the option list (the leaves, plus sections that can be switched on empty). */
 export type OptionKind = LeafKind | 'section'
+/**
+ * What an exported free-form string must look like to be sent as written (`.meta({ shape })`).
+ * `reference`: the name of an entry of the map at `to` (a dotted path from the root) in the same
+ * configuration, or one of `implicit` (entries the product creates itself), or a `:port` when
+ * `orPort`; `address`: a listening address; `name`: a free-form name; `qualified-name`: a name,
+ * optionally `@` one of `qualifiers`; `version`: `v1.2.3`; `status-code`: `404` or `500-599`.
+ */
+export type StringShape =
+  | {
+      readonly type: 'reference'
+      readonly to: string
+      readonly orPort?: boolean
+      readonly implicit?: readonly string[]
+    }
+  | { readonly type: 'qualified-name'; readonly qualifiers: readonly string[] }
+  | { readonly type: 'address' | 'name' | 'version' | 'status-code' }
+
+const SHAPE_TYPES = new Set(['reference', 'qualified-name', 'address', 'name', 'version', 'status-code'])
+
 /** `object` is a plain group, `map` holds named entries (`<name>`), `list` an array of objects (`[]`). */
 export type NodeKind = OptionKind | 'object' | 'map' | 'list'
 
@@ -31,8 +50,14 @@ export interface SchemaNode {
   /** The default, when the schema has one. Sections and objects created with their parent have `{}`. */
   readonly default?: unknown
   readonly hasDefault: boolean
-  /** Allowed values of an enumerated string. */
+  /** Allowed values of an enumerated string, or of the items of a list of them. */
   readonly values?: readonly string[]
+  /** The enumeration is read in any case and kept in the spelling `values` lists (`.meta({ caseInsensitive })`). */
+  readonly caseInsensitive?: boolean
+  /** The shape an exported string (or each string of a list or string map) must have to be sent as written. */
+  readonly shape?: StringShape
+  /** Prefix of the numbered names (`entry-1`) that replace a map's entry names that do not read as names. */
+  readonly placeholder?: string
   /** Other names the option may be written with (`.meta({ aliases })`), read as the canonical one. */
   readonly aliases?: readonly string[]
   /** Fields of an object or section, by canonical name. */
@@ -78,10 +103,12 @@ function unwrap(schema: z.ZodType): Unwrapped {
   return { core: current, meta, hasDefault, default: value }
 }
 
+const STRING_TYPES = new Set(['string', 'enum', 'literal'])
+
 function leafKindOfElement(element: z.ZodType): LeafKind | undefined {
   const { core, meta } = unwrap(element)
   if (meta.kind === 'file-or-content') return 'file-or-content[]'
-  if (core.def.type === 'string') return 'string[]'
+  if (STRING_TYPES.has(core.def.type)) return 'string[]'
   if (core.def.type === 'number') return 'float[]'
   return undefined
 }
@@ -104,6 +131,23 @@ function enumeratedValues(def: Record<string, unknown> & { type: string }): stri
     throw new Error('walk: unsupported Zod type "literal" of a value other than a string')
   }
   return values as string[]
+}
+
+interface Enumeration {
+  values: string[]
+  caseInsensitive: boolean
+}
+
+/** The closed set of an enumerated string, or of the items of a list of strings. */
+function enumerationOf(unwrapped: Unwrapped): Enumeration | undefined {
+  let { core, meta } = unwrapped
+  if (core.def.type === 'array') ({ core, meta } = unwrap((core.def as unknown as { element: z.ZodType }).element))
+  const values = enumeratedValues(core.def as unknown as Record<string, unknown> & { type: string })
+  if (!values) {
+    if (meta.caseInsensitive) throw new Error('walk: caseInsensitive set on a schema that is not an enumeration')
+    return undefined
+  }
+  return { values, caseInsensitive: meta.caseInsensitive === true }
 }
 
 function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
@@ -133,8 +177,19 @@ function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
   }
 }
 
+/** The shape metadata of a string, or of the strings a list or string map holds. */
+function shapeOf(meta: Record<string, unknown>, def: Record<string, unknown>, kind: NodeKind): StringShape | undefined {
+  const inner = kind === 'string[]' ? def.element : kind === 'map<string,string>' ? def.valueType : undefined
+  const shape = meta.shape ?? (inner ? unwrap(inner as z.ZodType).meta.shape : undefined)
+  if (shape === undefined) return undefined
+  const type = (shape as { type?: unknown }).type
+  if (!SHAPE_TYPES.has(type as string)) throw new Error(`walk: unsupported string shape ${JSON.stringify(type)}`)
+  return shape as StringShape
+}
+
 function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
-  const { core, meta, hasDefault, default: value } = unwrap(schema)
+  const unwrapped = unwrap(schema)
+  const { core, meta, hasDefault, default: value } = unwrapped
   const kind = kindOf(core, meta)
   const def = core.def as unknown as Record<string, unknown> & { type: string }
   const node: { -readonly [K in keyof SchemaNode]: SchemaNode[K] } = {
@@ -145,9 +200,13 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
     schema: core,
   }
   if (hasDefault) node.default = value
-  const values = enumeratedValues(def)
-  if (values) node.values = values
+  const enumeration = kind === 'string' || kind === 'string[]' ? enumerationOf(unwrapped) : undefined
+  if (enumeration) node.values = enumeration.values
+  if (enumeration?.caseInsensitive) node.caseInsensitive = true
   if (Array.isArray(meta.aliases)) node.aliases = meta.aliases as string[]
+  const shape = shapeOf(meta, def, kind)
+  if (shape) node.shape = shape
+  if (typeof meta.placeholder === 'string') node.placeholder = meta.placeholder
   if (kind === 'object' || kind === 'section') {
     const shape = def.shape as Record<string, z.ZodType>
     node.children = new Map(Object.entries(shape).map(([key, child]) => [key, build(child)]))

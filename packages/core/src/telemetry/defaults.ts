@@ -39,7 +39,6 @@ export const TELEMETRY_LIMITS = {
   jitterMs: 30 * 60_000,
   timeoutMs: 10_000,
   maxResponseBytes: 1024 * 1024,
-  maxRedirects: 5,
   /** Reports kept in the state file's audit trail. */
   auditLength: 10,
 } as const

@@ -1,15 +1,18 @@
 import type { Environment } from './proxy.js'
 
 /**
- * Values of `DO_NOT_TRACK` that leave tracking to the configuration. The convention
- * (consoledonottrack.com) only defines `1`; any other non-empty value is read as a wish not to be
- * tracked too, since erring that way costs nothing but a report.
+ * Values of `DO_NOT_TRACK` that say, explicitly, that tracking is left to the configuration
+ * (any case, surrounding white space aside). The convention (consoledonottrack.com) only defines
+ * `1`; any other value, white space alone included, is read as a wish not to be tracked too,
+ * since erring that way costs nothing but a report. Unset or empty (`DO_NOT_TRACK=`, what a shell
+ * or a compose file gives for "not set") is not set.
  */
-const ALLOWING_VALUES = new Set(['', '0', 'false', 'no', 'off'])
+const ALLOWING_VALUES = new Set(['0', 'false', 'no', 'off'])
 
 export function doNotTrack(env: Environment): boolean {
   const value = env.DO_NOT_TRACK
-  return value !== undefined && !ALLOWING_VALUES.has(value.trim().toLowerCase())
+  if (value === undefined || value === '') return false
+  return !ALLOWING_VALUES.has(value.trim().toLowerCase())
 }
 
 export interface TelemetrySwitches {

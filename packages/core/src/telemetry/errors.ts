@@ -1,4 +1,6 @@
 import { displayURL } from './endpoint.js'
+import { isTLSCode, NETWORK_WORDS, UNKNOWN_TLS_FAILURE } from './network-words.js'
+import type { ExchangeOutcome } from './outcome.js'
 
 export type TelemetryOperation = 'version-check' | 'usage-report'
 
@@ -10,8 +12,6 @@ export interface TelemetryErrorDetails {
   status?: number
   /** What went wrong, in a few words (`no answer within 10000 ms`, `404 Not Found`). */
   reason: string
-  /** For a usage report that reached a server which answered: the SHA-256 of the body sent. */
-  bodySha256?: string
   cause?: unknown
 }
 
@@ -27,7 +27,6 @@ export class TelemetryError extends Error {
   readonly url: string
   readonly status?: number
   readonly reason: string
-  readonly bodySha256?: string
 
   constructor(details: TelemetryErrorDetails) {
     const url = displayURL(details.url)
@@ -36,37 +35,29 @@ export class TelemetryError extends Error {
     this.url = url
     this.reason = details.reason
     if (details.status !== undefined) this.status = details.status
-    if (details.bodySha256 !== undefined) this.bodySha256 = details.bodySha256
   }
 }
 
 /** A transport failure below the operation level; turned into a TelemetryError by the caller. */
 export class TransportFailure extends Error {
   override name = 'TransportFailure'
+  /** What became of the request, when it may have been written already. */
+  readonly outcome?: ExchangeOutcome
+
+  constructor(message: string, options: { cause?: unknown; outcome?: ExchangeOutcome } = {}) {
+    super(message, { cause: options.cause })
+    if (options.outcome) this.outcome = options.outcome
+  }
 }
 
-/** Network error codes worth naming in plain words. */
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_SOCKET: 'connection closed by the server',
-  CERT_HAS_EXPIRED: 'the server certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server certificate is self-signed',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not match the host name',
-}
-
-/** A few words on why a request failed, digging through fetch's `cause` chain. */
+/** A few words on why a request failed, digging through the `cause` chain (see network-words.ts). */
 export function describeCause(error: unknown): string {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     if (current instanceof TransportFailure) return current.message
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && NETWORK_CODES[code]) return `${NETWORK_CODES[code]} (${code})`
+    if (typeof code === 'string' && Object.hasOwn(NETWORK_WORDS, code)) return NETWORK_WORDS[code] as string
+    // OpenSSL's own text is no better than its code: this much, and the code to search for.
+    if (typeof code === 'string' && isTLSCode(code)) return `${UNKNOWN_TLS_FAILURE} (${code})`
     current = current.cause
   }
   if (error instanceof Error) {

@@ -1,12 +1,17 @@
-import type { $Fetch } from 'ofetch'
+import type { Dispatcher } from 'undici'
 import { TELEMETRY_LIMITS } from './defaults.js'
-import { displayURL, endpointProblem } from './endpoint.js'
+import { exchangeOnce, type Hop, type HopAnswer } from './dispatch.js'
+import { endpointProblem } from './endpoint.js'
 import { describeCause, TransportFailure } from './errors.js'
+import { type ExchangeTrace, newTrace } from './outcome.js'
 import { createDispatcher, type DispatcherChoice, type Environment, loadUndici } from './proxy.js'
+import { locationShown, REDIRECT_STATUSES, redirectProblem } from './redirects.js'
+import type { TelemetryRequest } from './request.js'
+import { wireHeaders } from './wire.js'
 
 export interface TelemetryClientOptions {
-  /** The fetch underneath; default undici's own, with the client's dispatcher. */
-  fetch?: typeof globalThis.fetch
+  /** Where requests go through; default the client's own (proxy from `env`, else direct). */
+  dispatcher?: Dispatcher
   /** Where the proxy variables are read (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`); default none. */
   env?: Environment
   /** Limit for the whole exchange, redirects and body included. */
@@ -15,142 +20,135 @@ export interface TelemetryClientOptions {
   maxBytes?: number
 }
 
-/** An ofetch instance scoped to telemetry (loaded with the first request). */
-export type TelemetryClient = Pick<$Fetch, 'raw'>
+export interface SendOptions {
+  signal?: AbortSignal
+  /** Redirects a request without a body may follow (see redirects.ts); default none. */
+  maxRedirects?: number
+  /** Filled in as the exchange goes: whether and where the request was written, and how it ended. */
+  trace?: ExchangeTrace
+}
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
-const NULL_BODY_STATUSES = new Set([204, 205, 304])
+export interface HttpAnswer {
+  /** The URL that answered (the last one, after redirects). */
+  url: string
+  status: number
+  statusText: string
+  body: string
+}
 
-type Hop = { url: string; method: string; headers: Headers; body: RequestInit['body'] }
+/** The HTTP client of telemetry. */
+export interface TelemetryClient {
+  send(request: TelemetryRequest, options?: SendOptions): Promise<HttpAnswer>
+}
 
-/** After a redirect, fetch's rules: 303 (and 301/302 of a POST) become a GET without body. */
-function nextHop(hop: Hop, status: number, location: string): Hop {
+const refused = (message: string) => new TransportFailure(message, { outcome: 'redirect-refused' })
+
+/** The next request after a redirect, or a refusal naming the location by scheme and host only. */
+function nextHop(hop: Hop, answer: HopAnswer & { location: string }, followed: number, maxRedirects: number): Hop {
+  const shown = `redirect (${answer.status}) to ${locationShown(answer.location, hop.url)}`
+  // A body goes to the endpoint it was meant for, or nowhere.
+  if (hop.body !== undefined) throw refused(`${shown} not followed: a request with a body is never sent on`)
+  if (followed >= maxRedirects) {
+    throw refused(`${shown} not followed: ${maxRedirects ? `more than ${maxRedirects} redirects` : 'no redirect is'}`)
+  }
   let url: string
   try {
-    url = new URL(location, hop.url).href
+    url = new URL(answer.location, hop.url).href
   } catch {
-    throw new TransportFailure('the server redirected to an invalid location')
+    throw refused(`${shown} refused`)
   }
-  if (status === 303 || ((status === 301 || status === 302) && hop.method === 'POST')) {
-    const headers = new Headers(hop.headers)
-    headers.delete('content-type')
-    return { url, method: 'GET', headers, body: undefined }
-  }
-  return { ...hop, url }
+  const problem = redirectProblem(hop.url, url)
+  if (problem) throw refused(`${shown} refused: ${problem}`)
+  return { ...hop, url, headers: wireHeaders(url, hop.headers) }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new TransportFailure(`response larger than ${maxBytes} bytes, not read`)
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    response.body?.cancel().catch(() => {})
-    throw tooLarge()
-  }
-  if (!response.body) return new Uint8Array()
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return Buffer.concat(chunks)
-    total += value.byteLength
-    if (total > maxBytes) {
-      reader.cancel().catch(() => {})
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
+/** A failure in the client's words, with what became of the request. */
+function asFailure(error: unknown, timeout: AbortSignal, caller: AbortSignal | undefined): TransportFailure {
+  if (error instanceof TransportFailure) return error
+  if (timeout.aborted) return timeout.reason as TransportFailure
+  if (caller?.aborted) return new TransportFailure('cancelled', { cause: error, outcome: 'cancelled' })
+  return new TransportFailure(describeCause(error), { cause: error, outcome: 'connection-lost' })
 }
-
-type Transport = { readonly fetch: typeof globalThis.fetch } & DispatcherChoice
 
 /**
- * The fetch underneath and its dispatcher, made on the first request. A proxy value undici
- * refuses is a problem of its own; any other failure (undici not loading, an agent not made) is a
- * transport failure that is not remembered: the next request tries again.
+ * The dispatcher, made on the first request (undici is loaded then). A proxy value undici refuses
+ * is a problem of its own; any other failure is not remembered: the next request tries again.
  */
-async function openTransport(options: TelemetryClientOptions): Promise<Transport> {
-  try {
-    const undici = await loadUndici()
-    const fetch = options.fetch ?? (undici.fetch as unknown as typeof globalThis.fetch)
-    return { fetch, ...createDispatcher(options.env ?? {}, undici) }
-  } catch (error) {
-    throw new TransportFailure(`the HTTP client could not be set up (${describeCause(error)})`, { cause: error })
-  }
-}
-
-function guardedFetch(options: TelemetryClientOptions): typeof globalThis.fetch {
-  const timeoutMs = options.timeoutMs ?? TELEMETRY_LIMITS.timeoutMs
-  const maxBytes = options.maxBytes ?? TELEMETRY_LIMITS.maxResponseBytes
-  let transport: Promise<Transport> | undefined
-  async function exchange(first: Hop, signal: AbortSignal): Promise<Response> {
-    let hop = first
-    for (let redirects = 0; ; redirects++) {
-      const problem = endpointProblem(hop.url)
-      if (problem)
-        throw new TransportFailure(redirects ? `redirect to ${displayURL(hop.url)} refused: ${problem}` : problem)
-      transport ??= openTransport(options).catch((error: unknown) => {
-        transport = undefined
-        throw error
-      })
-      const opened = await transport
-      if ('problem' in opened) throw new TransportFailure(opened.problem)
-      const { fetch, dispatcher } = opened
-      const init = { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: 'manual', dispatcher }
-      // undici 7's Dispatcher type is not the one Node's bundled fetch types know: same object, other declarations.
-      const response = await fetch(hop.url, init as unknown as RequestInit)
-      const location = response.headers.get('location')
-      if (!REDIRECT_STATUSES.has(response.status) || !location) {
-        if (response.status < 200 || response.status > 599) {
-          response.body?.cancel().catch(() => {})
-          throw new TransportFailure(`invalid HTTP status ${response.status}`)
-        }
-        const body = await readCapped(response, maxBytes)
-        const kept = NULL_BODY_STATUSES.has(response.status) ? null : body
-        return new Response(kept, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        })
-      }
-      response.body?.cancel().catch(() => {})
-      if (redirects >= TELEMETRY_LIMITS.maxRedirects) {
-        throw new TransportFailure(`more than ${TELEMETRY_LIMITS.maxRedirects} redirects`)
-      }
-      hop = nextHop(hop, response.status, location)
-    }
-  }
-
-  return async (input, init = {}) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const timeout = new AbortController()
-    const timer = setTimeout(() => timeout.abort(), timeoutMs)
-    timer.unref()
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal
-    const hop = { url, method: init.method ?? 'GET', headers: new Headers(init.headers), body: init.body }
+function dispatcherOf(options: TelemetryClientOptions): () => Promise<DispatcherChoice> {
+  let made: Promise<DispatcherChoice> | undefined
+  const make = async (): Promise<DispatcherChoice> => {
+    if (options.dispatcher) return { dispatcher: options.dispatcher }
     try {
-      return await exchange(hop, signal)
+      return createDispatcher(options.env ?? {}, await loadUndici())
     } catch (error) {
-      if (error instanceof TransportFailure) throw error
-      if (timeout.signal.aborted) throw new TransportFailure(`no answer within ${timeoutMs} ms`, { cause: error })
-      if (init.signal?.aborted) throw new TransportFailure('cancelled', { cause: error })
-      throw error
-    } finally {
-      clearTimeout(timer)
+      throw new TransportFailure(`the HTTP client could not be set up (${describeCause(error)})`, { cause: error })
     }
+  }
+  return () => {
+    made ??= make().catch((error: unknown) => {
+      made = undefined
+      throw error
+    })
+    return made
   }
 }
 
 /**
- * The HTTP client of telemetry: ofetch over undici's own fetch and a dispatcher of its own (proxy
- * from the given environment), a timeout on every exchange, a capped response body, redirects
- * followed by hand and only to allowed endpoints, no retries. Nothing global changes.
+ * The HTTP client of telemetry: undici's dispatcher underneath (a proxy agent of its own when the
+ * given environment names one; nothing global changes), exactly the headers of wire.ts and no
+ * other, a timeout on every exchange, a capped response body, redirects followed by hand under
+ * the rules of redirects.ts, no retries.
  */
 export function createTelemetryClient(options: TelemetryClientOptions = {}): TelemetryClient {
-  const fetch = guardedFetch(options)
-  let client: Promise<$Fetch> | undefined
-  const load = () => {
-    client ??= import('ofetch').then(({ createFetch }) => createFetch({ fetch }).create({ retry: false }))
-    return client
+  const timeoutMs = options.timeoutMs ?? TELEMETRY_LIMITS.timeoutMs
+  const maxBytes = options.maxBytes ?? TELEMETRY_LIMITS.maxResponseBytes
+  const dispatcher = dispatcherOf(options)
+
+  async function exchange(request: TelemetryRequest, signal: AbortSignal, maxRedirects: number, trace: ExchangeTrace) {
+    let hop: Hop = { ...request, headers: wireHeaders(request.url, request.headers, request.body) }
+    for (let followed = 0; ; followed++) {
+      const problem = endpointProblem(hop.url)
+      if (problem) throw new TransportFailure(problem)
+      const choice = await dispatcher()
+      if ('problem' in choice) throw new TransportFailure(choice.problem)
+      const current = hop
+      const onWrite = () => {
+        trace.sent = true
+        trace.url = current.url
+        trace.status = undefined
+      }
+      const onStatus = (status: number) => {
+        trace.status = status
+      }
+      const answer = await exchangeOnce(choice.dispatcher, hop, { signal, maxBytes, onWrite, onStatus })
+      const { location } = answer
+      if (!REDIRECT_STATUSES.has(answer.status) || location === undefined) {
+        return { url: hop.url, status: answer.status, statusText: answer.statusText, body: answer.body }
+      }
+      hop = nextHop(hop, { ...answer, location }, followed, maxRedirects)
+    }
   }
-  return { raw: (async (request, init) => (await load()).raw(request, init)) as $Fetch['raw'] }
+
+  return {
+    async send(request, { signal: caller, maxRedirects = 0, trace = newTrace() } = {}) {
+      const timeout = new AbortController()
+      const timer = setTimeout(
+        () => timeout.abort(new TransportFailure(`no answer within ${timeoutMs} ms`, { outcome: 'timeout' })),
+        timeoutMs,
+      )
+      timer.unref()
+      const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal
+      try {
+        const answer = await exchange(request, signal, maxRedirects, trace)
+        trace.outcome = 'answered'
+        return answer
+      } catch (error) {
+        const failure = asFailure(error, timeout.signal, caller)
+        trace.outcome = failure.outcome ?? 'connection-lost'
+        throw failure
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+  }
 }

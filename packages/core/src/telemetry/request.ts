@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { endpointProblem } from './endpoint.js'
 import { describeCause, TelemetryError, type TelemetryOperation } from './errors.js'
-import type { TelemetryClient } from './http.js'
+import type { SendOptions, TelemetryClient } from './http.js'
+import { newTrace } from './outcome.js'
 
-/** A request exactly as sent, and as `inspect` shows it. */
+/** A request exactly as sent, and as `inspect` shows it: `headers` are the wire's, in order (wire.ts). */
 export interface TelemetryRequest {
   method: 'GET' | 'POST'
   url: string
@@ -12,46 +13,39 @@ export interface TelemetryRequest {
 }
 
 export interface TelemetryAnswer {
+  /** The URL that answered (the last one, after redirects). */
+  url: string
   status: number
   body: string
-  /** SHA-256 (hex) of the request body, when there was one. */
-  bodySha256?: string
 }
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /**
- * Sends `request` through the telemetry client. Any failure — refused endpoint, network, timeout,
- * cancellation, oversized answer, a status outside 2xx — is a TelemetryError.
+ * Sends `request` through the telemetry client. Any failure — refused endpoint or redirect,
+ * network, timeout, cancellation, oversized answer, a status outside 2xx — is a TelemetryError
+ * naming the last URL the request went to.
  */
 export async function performRequest(
   client: TelemetryClient,
   operation: TelemetryOperation,
   request: TelemetryRequest,
-  signal?: AbortSignal,
+  options: SendOptions = {},
 ): Promise<TelemetryAnswer> {
-  const { url } = request
-  const problem = endpointProblem(url)
-  if (problem) throw new TelemetryError({ operation, url, reason: problem })
-  const bodySha256 = request.body === undefined ? undefined : sha256Hex(request.body)
-  let response: Awaited<ReturnType<TelemetryClient['raw']>>
+  const problem = endpointProblem(request.url)
+  if (problem) throw new TelemetryError({ operation, url: request.url, reason: problem })
+  const trace = options.trace ?? newTrace()
+  let answer: Awaited<ReturnType<TelemetryClient['send']>>
   try {
-    response = await client.raw<string, 'text'>(url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      responseType: 'text',
-      ignoreResponseError: true,
-      retry: false,
-    })
+    answer = await client.send(request, { ...options, trace })
   } catch (error) {
-    throw new TelemetryError({ operation, url, reason: describeCause(error), cause: error })
+    const url = trace.url ?? request.url
+    throw new TelemetryError({ operation, url, status: trace.status, reason: describeCause(error), cause: error })
   }
-  const { status } = response
+  const { status, url } = answer
   if (status < 200 || status > 299) {
-    const reason = `the server answered ${status}${response.statusText ? ` ${response.statusText.slice(0, 80)}` : ''}`
-    throw new TelemetryError({ operation, url, status, reason, ...(bodySha256 && { bodySha256 }) })
+    const reason = `the server answered ${status}${answer.statusText ? ` ${answer.statusText.slice(0, 80)}` : ''}`
+    throw new TelemetryError({ operation, url, status, reason })
   }
-  return { status, body: typeof response._data === 'string' ? response._data : '', ...(bodySha256 && { bodySha256 }) }
+  return { url, status, body: answer.body }
 }

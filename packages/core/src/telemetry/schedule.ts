@@ -26,6 +26,11 @@ export interface PeriodicJob {
 }
 
 export interface ScheduledJob {
+  /**
+   * When the next run will happen: the time the timer is set for, or later when the last run
+   * recorded (in any process) makes that one too early. Undefined once stopped. Reads the ledger.
+   */
+  nextRunAt(): number | undefined
   /** Clears the timer, aborts a run in flight and waits for it to settle. Never rejects. */
   stop(): Promise<void>
 }
@@ -48,11 +53,22 @@ export function schedulePeriodic(job: PeriodicJob, clock: Clock): ScheduledJob {
   const { now, timers } = clock
   const minimumGap = job.intervalMs - job.jitterMs
   let timer: unknown
+  let dueAt: number | undefined
   let stopped = false
   let lastHere: number | undefined
   let inFlight: { controller: AbortController; settled: Promise<void> } | undefined
 
-  const nextWait = () => job.intervalMs + (clock.random() * 2 - 1) * job.jitterMs
+  /** The next wait, drawn once: the time `nextRunAt` tells is the time kept. */
+  let drawn: number | undefined
+  const peekWait = () => {
+    drawn ??= job.intervalMs + (clock.random() * 2 - 1) * job.jitterMs
+    return drawn
+  }
+  const nextWait = () => {
+    const wait = peekWait()
+    drawn = undefined
+    return wait
+  }
 
   /** The last run, here or recorded; a time in the future (the clock went back) is ignored. */
   const lastRun = (at: number) =>
@@ -60,15 +76,24 @@ export function schedulePeriodic(job: PeriodicJob, clock: Clock): ScheduledJob {
       .filter((t): t is number => typeof t === 'number' && Number.isFinite(t) && t <= at)
       .reduce<number | undefined>((latest, t) => (latest === undefined || t > latest ? t : latest), undefined)
 
-  const arm = (dueAt: number) => {
+  /** When a run due at `at` really happens: put off to a wait after the last run when that was too recent. */
+  const runTimeOf = (at: number) => {
+    const last = lastRun(at)
+    return last !== undefined && at - last < minimumGap ? last + peekWait() : at
+  }
+
+  const arm = (at: number) => {
     if (stopped) return
-    const delay = Math.min(Math.max(dueAt - now(), 0), job.intervalMs + job.jitterMs)
+    const armedAt = now()
+    const delay = Math.min(Math.max(at - armedAt, 0), job.intervalMs + job.jitterMs)
+    dueAt = armedAt + delay
     timer = timers.setTimeout(fire, delay)
     ;(timer as { unref?: () => void } | undefined)?.unref?.()
   }
 
   function fire() {
     timer = undefined
+    dueAt = undefined
     if (stopped) return
     const at = now()
     if (inFlight) {
@@ -95,10 +120,14 @@ export function schedulePeriodic(job: PeriodicJob, clock: Clock): ScheduledJob {
 
   arm(now() + job.firstDelayMs)
   return {
+    nextRunAt() {
+      return stopped || dueAt === undefined ? undefined : runTimeOf(dueAt)
+    },
     async stop() {
       stopped = true
       if (timer !== undefined) timers.clearTimeout(timer)
       timer = undefined
+      dueAt = undefined
       inFlight?.controller.abort()
       await inFlight?.settled
     },

@@ -2,7 +2,7 @@ import type { UsagePayload } from '../payload.js'
 import { BAQUP_PRODUCT, TELEMETRY_LIMITS, type TelemetryProduct } from './defaults.js'
 import { effectiveSwitches, type TelemetrySwitches } from './do-not-track.js'
 import { endpointProblem } from './endpoint.js'
-import { OPERATION_NAMES } from './errors.js'
+import { OPERATION_NAMES, type TelemetryOperation } from './errors.js'
 import { createTelemetryClient, type TelemetryClient } from './http.js'
 import { safeLogger, type TelemetryLogger } from './logger.js'
 import type { Environment } from './proxy.js'
@@ -10,10 +10,16 @@ import { type Run, usageReportRun, versionCheckRun } from './runs.js'
 import { type Clock, type ScheduledJob, schedulePeriodic, type Timers } from './schedule.js'
 import { startupLines } from './startup-log.js'
 import { type RunLedger, stateLedger } from './state-ledger.js'
+import type { SwitchOrigins } from './switch-advice.js'
 
 export interface StartTelemetryOptions {
   /** The configured switches (`global.checkNewVersion`, `global.sendAnonymousUsage`); DO_NOT_TRACK applies on top. */
   config: TelemetrySwitches
+  /**
+   * Where the configuration came from and which source decided each switch (`loadConfig`'s
+   * `source` and `switches`): the start-up lines name it, and an opt-out in it always holds.
+   */
+  origins?: SwitchOrigins
   /** Builds the usage report's body, called at each report only. */
   payload: () => UsagePayload
   version: string
@@ -37,11 +43,16 @@ export interface StartTelemetryOptions {
 }
 
 export interface TelemetryHandle {
+  /**
+   * When each mechanism that runs will run next (epoch ms), in start order; none when both are
+   * off. Reads the state file for the last runs: a run too soon after one of them is put off.
+   */
+  nextRuns(): { operation: TelemetryOperation; at: number }[]
   /** Clears the timers and aborts requests in flight. Never rejects. */
   stop(): Promise<void>
 }
 
-const NOTHING_RUNNING: TelemetryHandle = { stop: async () => {} }
+const NOTHING_RUNNING: TelemetryHandle = { nextRuns: () => [], stop: async () => {} }
 
 function jobFor(
   operation: 'version-check' | 'usage-report',
@@ -66,7 +77,11 @@ function start(options: StartTelemetryOptions, logger: TelemetryLogger): Telemet
   const product: TelemetryProduct = { ...BAQUP_PRODUCT, ...options.product }
   const updateURL = options.updateURL ?? product.updateURL
   const collectorURL = options.collectorURL ?? product.collectorURL
-  const switches = effectiveSwitches(options.config, options.env)
+  const configured = { ...options.config }
+  for (const key of ['checkNewVersion', 'sendAnonymousUsage'] as const) {
+    if (options.origins?.switches[product.options[key]]?.value === false) configured[key] = false
+  }
+  const switches = effectiveSwitches(configured, options.env)
   // An endpoint that is refused (not https:, not loopback) switches its mechanism off before the
   // start-up lines are written, so that they say what really happens.
   const endpoints = { checkNewVersion: updateURL, sendAnonymousUsage: collectorURL } as const
@@ -79,8 +94,9 @@ function start(options: StartTelemetryOptions, logger: TelemetryLogger): Telemet
     }
   }
   const lines = startupLines({
-    ...options.config,
+    ...configured,
     doNotTrack: switches.doNotTrack,
+    origins: options.origins,
     docsURL: options.docsURL,
     updateURL,
     collectorURL,
@@ -103,18 +119,23 @@ function start(options: StartTelemetryOptions, logger: TelemetryLogger): Telemet
   }
   const ledger = stateLedger(options.statePath, logger)
   const common = { client, logger, product }
-  const jobs: ScheduledJob[] = []
+  const jobs: { operation: TelemetryOperation; job: ScheduledJob }[] = []
   if (switches.checkNewVersion) {
     const run = versionCheckRun({ ...common, version: options.version, updateURL, codename: options.codename })
-    jobs.push(jobFor('version-check', run, { ledger, clock, logger }))
+    jobs.push({ operation: 'version-check', job: jobFor('version-check', run, { ledger, clock, logger }) })
   }
   if (switches.sendAnonymousUsage) {
     const run = usageReportRun({ ...common, collectorURL, payload: options.payload, ledger, now })
-    jobs.push(jobFor('usage-report', run, { ledger, clock, logger }))
+    jobs.push({ operation: 'usage-report', job: jobFor('usage-report', run, { ledger, clock, logger }) })
   }
   return {
+    nextRuns: () =>
+      jobs.flatMap(({ operation, job }) => {
+        const at = job.nextRunAt()
+        return at === undefined ? [] : [{ operation, at }]
+      }),
     stop: async () => {
-      await Promise.allSettled(jobs.map((job) => job.stop()))
+      await Promise.allSettled(jobs.map(({ job }) => job.stop()))
     },
   }
 }

@@ -1,9 +1,10 @@
-import { envVarName } from '../config/env.js'
 import { BAQUP_PRODUCT, type TelemetryProduct } from './defaults.js'
 import { displayURL } from './endpoint.js'
+import { type SwitchOrigins, switchAdvice } from './switch-advice.js'
+import { wrapWords } from './wrap.js'
 
 export interface StartupLineOptions {
-  /** The configured switches (before DO_NOT_TRACK). */
+  /** The configured switches (before DO_NOT_TRACK), opt-outs of every source applied. */
   checkNewVersion: boolean
   sendAnonymousUsage: boolean
   doNotTrack: boolean
@@ -13,6 +14,8 @@ export interface StartupLineOptions {
   product?: Partial<TelemetryProduct>
   /** Why a switched-on mechanism's endpoint is refused: it then runs not at all, and its line says so. */
   refused?: Partial<Record<'checkNewVersion' | 'sendAnonymousUsage', string>>
+  /** Which source decided each switch: named in its line, and the only sources its advice names. */
+  origins?: SwitchOrigins | undefined
 }
 
 interface Mechanism {
@@ -24,35 +27,60 @@ interface Mechanism {
   refused?: string
 }
 
-function howToSet(product: TelemetryProduct, path: string, value: boolean): string {
-  const env = envVarName(product.envPrefix, path)
-  return `set ${path} to ${value} (--${path}=${value} or ${env}=${value})`
+interface Context {
+  product: TelemetryProduct
+  doNotTrack: boolean
+  docs: string
+  origins: SwitchOrigins | undefined
 }
 
-function line(mechanism: Mechanism, product: TelemetryProduct, doNotTrack: boolean, docs: string): string {
+/** Longest line of an entry: log reporters add their own prefix, and the whole should stay under ~120. */
+const STARTUP_LINE_WIDTH = 100
+const INDENT = '  '
+
+/**
+ * One log entry: the state on its first line, then each sentence on lines of its own, indented.
+ * Joined with single spaces, its lines read as one sentence after another.
+ */
+function entry(head: string, sentences: readonly string[]): string {
+  const [first = '', ...rest] = wrapWords(head, STARTUP_LINE_WIDTH)
+  const body = [...rest, ...sentences.flatMap((sentence) => wrapWords(sentence, STARTUP_LINE_WIDTH - INDENT.length))]
+  return [first, ...body.map((text) => `${INDENT}${text}`)].join('\n')
+}
+
+function line(mechanism: Mechanism, { product, doNotTrack, docs, origins }: Context): string {
   const { title, path, on } = mechanism
+  const howToSet = (to: boolean) => switchAdvice({ path, to, envPrefix: product.envPrefix, origins })
+  const documentation = `Documentation: ${docs}`
   if (doNotTrack) {
-    return (
-      `${title} disabled by DO_NOT_TRACK: the environment variable DO_NOT_TRACK is set, which switches off both ` +
-      `the version check and anonymous usage statistics whatever the configuration says (configured: ${path}=${on}); ` +
-      `nothing is sent. Unset DO_NOT_TRACK to let the configuration decide. Documentation: ${docs}`
-    )
+    return entry(`${title} disabled by DO_NOT_TRACK:`, [
+      `the environment variable DO_NOT_TRACK is set, which switches off both the version check and anonymous ` +
+        `usage statistics whatever the configuration says (configured: ${path}=${on}); nothing is sent.`,
+      'Unset DO_NOT_TRACK to let the configuration decide.',
+      documentation,
+    ])
   }
   if (on && mechanism.refused) {
-    return (
-      `${title} disabled: it is switched on, but its address is refused (${mechanism.refused}); nothing is sent. ` +
-      `Give it an https: address, or ${howToSet(product, path, false)}. Documentation: ${docs}`
-    )
+    return entry(`${title} disabled:`, [
+      `it is switched on, but its address is refused (${mechanism.refused}); nothing is sent.`,
+      `Give it an https: address, or ${howToSet(false)}.`,
+      documentation,
+    ])
   }
-  const change = on
-    ? `To turn it off, ${howToSet(product, path, false)}`
-    : `To turn it on, ${howToSet(product, path, true)}`
-  return `${title} ${on ? 'enabled' : 'disabled'}: ${on ? mechanism.whenOn : mechanism.whenOff} ${change}. Documentation: ${docs}`
+  const change = on ? `To turn it off, ${howToSet(false)}.` : `To turn it on, ${howToSet(true)}.`
+  const decidedBy = origins?.switches[path]?.decidedBy
+  const why = decidedBy && decidedBy !== 'default' ? ` (decided by: ${decidedBy})` : ''
+  return entry(`${title} ${on ? 'enabled' : 'disabled'}${why}:`, [
+    on ? mechanism.whenOn : mechanism.whenOff,
+    change,
+    documentation,
+  ])
 }
 
 /**
- * The startup log: one line per mechanism stating plainly whether it is on, what it shares, how to
- * change it and where the documentation is.
+ * The startup log: one entry per mechanism stating plainly, on its first line, whether it is on,
+ * then what it shares, how to change it and where the documentation is, in lines of at most
+ * `STARTUP_LINE_WIDTH` characters (a path or URL longer than that is never cut).
  */
 export function startupLines(options: StartupLineOptions): [string, string] {
   const product = { ...BAQUP_PRODUCT, ...options.product }
@@ -80,5 +108,6 @@ export function startupLines(options: StartupLineOptions): [string, string] {
       `the rest of the dynamic configuration are never sent); \`${product.inspectCommand}\` shows exactly what.`,
     whenOff: `${product.name} sends no usage data (\`${product.inspectCommand}\` shows what it would send).`,
   }
-  return [line(versionCheck, product, options.doNotTrack, docs), line(usage, product, options.doNotTrack, docs)]
+  const context = { product, doNotTrack: options.doNotTrack, docs, origins: options.origins }
+  return [line(versionCheck, context), line(usage, context)]
 }

@@ -1,4 +1,4 @@
-import { readState, type SentReport, type TelemetryState, updateState } from '../state.js'
+import { readState, type SentReport, type StateLogger, type TelemetryState, updateState } from '../state.js'
 import type { TelemetryOperation } from './errors.js'
 
 /** What the scheduler remembers across restarts, kept in the telemetry state file. */
@@ -11,7 +11,7 @@ export interface RunLedger {
 
 const LAST_RUN_FIELD = { 'version-check': 'lastCheckAt', 'usage-report': 'lastReportAt' } as const
 
-export function stateLedger(statePath: string, logger?: { debug(message: string): void }): RunLedger {
+export function stateLedger(statePath: string, logger?: StateLogger): RunLedger {
   return {
     lastRun(operation) {
       // Read only: asking when the last run was never creates the file.

@@ -1,11 +1,12 @@
 import type { UsagePayload } from '../payload.js'
 import { BAQUP_PRODUCT } from './defaults.js'
 import { displayURL } from './endpoint.js'
-import { TelemetryError } from './errors.js'
 import type { TelemetryClient } from './http.js'
-import { performRequest, type TelemetryRequest } from './request.js'
+import { type ExchangeTrace, newTrace } from './outcome.js'
+import { performRequest, sha256Hex, type TelemetryRequest } from './request.js'
 import type { RunLedger } from './state-ledger.js'
 import { buildVersionRequest, type VersionRequestOptions, versionCheckSkipReason } from './version-check.js'
+import { wireHeaders } from './wire.js'
 
 export interface ReportRequestOptions {
   collectorURL?: string
@@ -17,9 +18,12 @@ export interface ReportRequestOptions {
 export interface SendUsageReportOptions extends ReportRequestOptions {
   client: TelemetryClient
   signal?: AbortSignal
+  /** Filled in as the report goes: whether it was written, where, and how it ended. */
+  trace?: ExchangeTrace
 }
 
 export interface UsageReportResult {
+  /** Where the body went: the collector (a report follows no redirect). */
   url: string
   status: number
   /** SHA-256 (hex) of the body sent: compare with `inspect`'s to audit what left the machine. */
@@ -33,42 +37,43 @@ export function reportBody(payload: UsagePayload): string {
 }
 
 export function buildReportRequest(options: ReportRequestOptions): TelemetryRequest {
-  return {
-    method: 'POST',
-    url: options.collectorURL ?? BAQUP_PRODUCT.collectorURL,
-    headers: {
-      'User-Agent': `${options.userAgent ?? BAQUP_PRODUCT.userAgent}/${options.payload.version}`,
-      Accept: 'application/json',
-      'Content-Type': 'application/json; charset=utf-8',
-    },
-    body: reportBody(options.payload),
+  const url = options.collectorURL ?? BAQUP_PRODUCT.collectorURL
+  const body = reportBody(options.payload)
+  const own = {
+    'User-Agent': `${options.userAgent ?? BAQUP_PRODUCT.userAgent}/${options.payload.version}`,
+    Accept: 'application/json',
+    'Content-Type': 'application/json; charset=utf-8',
   }
+  return { method: 'POST', url, headers: wireHeaders(url, own, body), body }
 }
 
-/** POSTs the report; a status outside 2xx is a TelemetryError (with `status` and `bodySha256`). */
+/** POSTs the report, following no redirect; a status outside 2xx is a TelemetryError (with `status`). */
 export async function sendUsageReport(options: SendUsageReportOptions): Promise<UsageReportResult> {
   const request = buildReportRequest(options)
-  const answer = await performRequest(options.client, 'usage-report', request, options.signal)
-  return { url: request.url, status: answer.status, bodySha256: answer.bodySha256 as string }
+  const { signal, trace } = options
+  const answer = await performRequest(options.client, 'usage-report', request, { signal, trace })
+  return { url: answer.url, status: answer.status, bodySha256: sha256Hex(request.body as string) }
 }
 
 /**
- * Sends the report and enters it in the audit trail, also when the server answered with an error:
- * the body left the machine all the same. URLs are recorded as displayed (no credentials, no query).
+ * Sends the report and enters it in the audit trail whenever its body may have left the machine,
+ * however the exchange ended (an answer of any status, a refused redirect, an oversized answer, a
+ * timeout or a cancellation after sending): one place, not one per failure. URLs are recorded as
+ * displayed (no credentials, no query).
  */
 export async function sendAndRecordReport(
   options: SendUsageReportOptions & { ledger: Pick<RunLedger, 'recordReport'>; at: string },
 ): Promise<UsageReportResult> {
   const { ledger, at } = options
+  const trace = options.trace ?? newTrace()
+  const bodySha256 = sha256Hex(reportBody(options.payload))
   try {
-    const sent = await sendUsageReport(options)
-    ledger.recordReport({ at, url: displayURL(sent.url), status: sent.status, bodySha256: sent.bodySha256 })
-    return sent
-  } catch (error) {
-    if (error instanceof TelemetryError && error.status !== undefined && error.bodySha256 !== undefined) {
-      ledger.recordReport({ at, url: error.url, status: error.status, bodySha256: error.bodySha256 })
+    return await sendUsageReport({ ...options, trace })
+  } finally {
+    if (trace.sent) {
+      const { url = buildReportRequest(options).url, status, outcome = 'connection-lost' } = trace
+      ledger.recordReport({ at, url: displayURL(url), ...(status !== undefined && { status }), outcome, bodySha256 })
     }
-    throw error
   }
 }
 

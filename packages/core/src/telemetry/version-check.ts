@@ -7,7 +7,9 @@ import { BAQUP_PRODUCT } from './defaults.js'
 import { joinURL } from './endpoint.js'
 import { TelemetryError } from './errors.js'
 import type { TelemetryClient } from './http.js'
+import { MAX_REDIRECTS } from './redirects.js'
 import { performRequest, type TelemetryRequest } from './request.js'
+import { wireHeaders } from './wire.js'
 
 export interface VersionRequestOptions {
   /** The running version. */
@@ -35,22 +37,28 @@ export interface VersionCheckResult {
   skipped?: string
 }
 
+/** A release version in semver's canonical form (`v3.7.0` → `3.7.0`), or undefined when it is not one. */
+export function releaseVersion(version: string): string | undefined {
+  return parse(version)?.version
+}
+
 /** Why the running version cannot be compared (`dev` builds, unparsable strings), or undefined. */
 export function versionCheckSkipReason(version: string): string | undefined {
-  if (parse(version)) return undefined
+  if (releaseVersion(version) !== undefined) return undefined
   return `the running version "${version.slice(0, 40)}" is not a release version`
 }
 
 export function buildVersionRequest(options: VersionRequestOptions): TelemetryRequest {
   const updateURL = options.updateURL ?? BAQUP_PRODUCT.updateURL
   const repository = options.repository ?? BAQUP_PRODUCT.repository
+  const url = joinURL(updateURL, `repos/${repository}/releases`)
   return {
     method: 'GET',
-    url: joinURL(updateURL, `repos/${repository}/releases`),
-    headers: {
+    url,
+    headers: wireHeaders(url, {
       'User-Agent': `${options.userAgent ?? BAQUP_PRODUCT.userAgent}/${options.version}`,
       Accept: 'application/json',
-    },
+    }),
   }
 }
 
@@ -99,10 +107,13 @@ export async function checkNewVersion(options: CheckNewVersionOptions): Promise<
   const skipped = versionCheckSkipReason(options.version)
   if (skipped) return { current: options.version, newer: false, skipped }
   const request = buildVersionRequest(options)
-  const answer = await performRequest(options.client, 'version-check', request, options.signal)
+  const answer = await performRequest(options.client, 'version-check', request, {
+    signal: options.signal,
+    maxRedirects: MAX_REDIRECTS,
+  })
   const result = compareReleases(options.version, answer.body)
   if (typeof result === 'string') {
-    throw new TelemetryError({ operation: 'version-check', url: request.url, status: answer.status, reason: result })
+    throw new TelemetryError({ operation: 'version-check', url: answer.url, status: answer.status, reason: result })
   }
   return result
 }

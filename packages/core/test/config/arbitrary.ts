@@ -50,7 +50,7 @@ function build(node: SchemaNode): fc.Arbitrary<unknown> {
       return duration
     case 'string[]':
     case 'file-or-content[]':
-      return fc.array(listItem, { maxLength: 3 })
+      return fc.array(node.values ? fc.constantFrom(...node.values) : listItem, { maxLength: 3 })
     case 'float[]':
       return fc.array(float, { maxLength: 3 })
     case 'map<string,string>':

@@ -12,7 +12,7 @@ const CANNOT_LOAD: Record<string, string> = {
   '013.yml': 'tracing.jaeger: removed in v3: tracing speaks OpenTelemetry only',
   '017.yml': 'experimental.http3: removed in v3: HTTP/3 is no longer experimental',
   '031.toml': 'this v2 configuration carries v1 options (docker, retry), not read since v2',
-  '032.toml': 'TOML syntax error: the table [providers] is declared twice (TOML forbids it): merge the two into one',
+  '032.toml': 'TOML syntax error: a table is declared twice (TOML forbids it): merge the two into one',
   '035.toml': 'this v2 configuration carries v1 options (debug, logLevel, defaultEntryPoints), not read since v2',
   '036.toml': 'providers.docker.swarmMode: removed in v3: Swarm has its own provider; use providers.swarm',
 }

@@ -4,8 +4,8 @@ import { errorOf, fromEnv, load } from './helpers.js'
 
 describe('env: configuration from BAQUP_ variables', () => {
   it.each([
-    ['a string stays as typed (1.10)', { BAQUP_LOG_LEVEL: '1.10' }, { log: { level: '1.10' } }],
-    ['a string keeps leading zeros (007)', { BAQUP_LOG_LEVEL: '007' }, { log: { level: '007' } }],
+    ['a string stays as typed (1.10)', { BAQUP_API_DASHBOARDNAME: '1.10' }, { api: { dashboardName: '1.10' } }],
+    ['a string keeps leading zeros (007)', { BAQUP_API_DASHBOARDNAME: '007' }, { api: { dashboardName: '007' } }],
     ['an int from text', { BAQUP_LOG_MAXSIZE: '007' }, { log: { maxSize: 7 } }],
     ['a boolean', { BAQUP_GLOBAL_CHECKNEWVERSION: 'false' }, { global: { checkNewVersion: false } }],
     ['a section switched on', { BAQUP_PROVIDERS_DOCKER: 'true' }, { providers: { docker: {} } }],

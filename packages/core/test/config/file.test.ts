@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { readConfigBytes, readConfigText } from '../../src/config/file.js'
+import { readConfigBytes, readConfigText } from '../../src/config/read.js'
 import { errorOf, tempDir, writeIn } from './helpers.js'
 
 describe('readConfigBytes', () => {

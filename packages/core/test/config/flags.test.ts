@@ -4,8 +4,8 @@ import { errorOf, fromFlags } from './helpers.js'
 
 describe('flags: configuration from --a.b.c=value arguments', () => {
   it.each([
-    ['a string stays as typed (1.10)', ['--log.level=1.10'], { log: { level: '1.10' } }],
-    ['a string keeps leading zeros (007)', ['--log.level=007'], { log: { level: '007' } }],
+    ['a string stays as typed (1.10)', ['--api.dashboardName=1.10'], { api: { dashboardName: '1.10' } }],
+    ['a string keeps leading zeros (007)', ['--api.dashboardName=007'], { api: { dashboardName: '007' } }],
     ['an int option reads 007 as 7', ['--log.maxSize=007'], { log: { maxSize: 7 } }],
     ['the value may follow as the next argument', ['--log.level', 'DEBUG'], { log: { level: 'DEBUG' } }],
     ['a bare boolean means true', ['--api.insecure'], { api: { insecure: true } }],
@@ -73,8 +73,8 @@ describe('flags: configuration from --a.b.c=value arguments', () => {
       ['--providers.plugin.demo.nested.key=v'],
       { providers: { plugin: { demo: { nested: { key: 'v' } } } } },
     ],
-    ['a value holding =', ['--log.level=a=b'], { log: { level: 'a=b' } }],
-    ['an empty value', ['--log.level='], { log: { level: '' } }],
+    ['a value holding =', ['--api.dashboardName=a=b'], { api: { dashboardName: 'a=b' } }],
+    ['an empty value', ['--api.dashboardName='], { api: { dashboardName: '' } }],
     ['the same flag twice with one value', ['--log.level=INFO', '--LOG.LEVEL=INFO'], { log: { level: 'INFO' } }],
   ])('%s', (_name, argv, expected) => {
     expect(fromFlags(...argv)).toEqual(expected)

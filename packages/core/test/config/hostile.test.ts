@@ -9,7 +9,7 @@ function billionLaughs(): string {
   const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
   for (let level = 1; level < 10; level++) {
     const refs = Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')
-    lines.push(`a${level}: &a${level} [${refs}]`)
+    lines.push(`a${level}: ${level < 9 ? `&a${level} ` : ''}[${refs}]`)
   }
   return `providers:\n  plugin:\n    bomb:\n${lines.map((line) => `      ${line}`).join('\n')}\n`
 }
@@ -110,8 +110,10 @@ describe('hostile files are refused with a clear error, fast', () => {
   })
 
   it('refuses what is not a regular file, without reading it', () => {
-    expect(errorOf(() => load({ argv: [`--configFile=${tempDir()}`] })).problem).toBe('not a regular file')
-    expect(errorOf(() => load({ argv: ['--configFile=/dev/zero'] })).problem).toBe('not a regular file')
+    expect(errorOf(() => load({ argv: [`--configFile=${tempDir()}`] })).problem).toBe('not a regular file: a directory')
+    expect(errorOf(() => load({ argv: ['--configFile=/dev/zero'] })).problem).toBe(
+      'not a regular file: a character device',
+    )
   })
 
   it('says a file of unknown extension was read as YAML', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { configFileCandidates } from '../../src/config/file.js'
 import { parseConfigText } from '../../src/config/load.js'
-import { readReference } from '../support/reference.js'
+import { readReference, withAllowedValues } from '../support/reference.js'
 import { errorOf, load, schema, tempDir, writeIn } from './helpers.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/config/${name}`, import.meta.url), 'utf8')
@@ -70,8 +70,18 @@ describe('the four sources agree', () => {
   })
 
   it('loads the full reference in YAML and TOML to the same configuration', () => {
-    const fromYaml = parseConfigText(readReference('baqup.full.yaml'), 'yaml', schema, 'baqup.full.yaml')
-    const fromToml = parseConfigText(readReference('baqup.full.toml'), 'toml', schema, 'baqup.full.toml')
+    const fromYaml = parseConfigText(
+      withAllowedValues(readReference('baqup.full.yaml')),
+      'yaml',
+      schema,
+      'baqup.full.yaml',
+    )
+    const fromToml = parseConfigText(
+      withAllowedValues(readReference('baqup.full.toml')),
+      'toml',
+      schema,
+      'baqup.full.toml',
+    )
     // One known difference, from TOML's rules: the reference TOML writes `maxResponseBodySize = 42`
     // after `[providers.http.headers]`, so it is a header there, where the YAML has the option.
     const http = (config: Record<string, any>) => config.providers.http
@@ -116,24 +126,24 @@ describe('finding the file', () => {
   it('takes the first found: the system directory, then XDG, then home, then the working directory', () => {
     const { system, xdg, home, cwd } = dirs()
     const options = { fileName: 'baqup', systemDir: system, home, cwd, env: { XDG_CONFIG_HOME: xdg } }
-    writeIn(cwd, 'baqup.yml', 'log: {level: CWD}')
+    writeIn(cwd, 'baqup.yml', 'api: {dashboardName: CWD}')
     expect(load(options).source).toEqual({ kind: 'file', path: join(cwd, 'baqup.yml') })
-    writeIn(join(home, '.config'), 'baqup.yaml', 'log: {level: HOME}')
-    expect(load(options).config).toEqual({ log: { level: 'HOME' } })
-    writeIn(xdg, 'baqup.yaml', 'log: {level: XDG}')
-    writeIn(xdg, 'baqup.toml', '[log]\nlevel = "XDG-TOML"')
-    expect(load(options).config).toEqual({ log: { level: 'XDG-TOML' } })
-    writeIn(join(system, 'baqup'), 'baqup.yml', 'log: {level: SYSTEM}')
+    writeIn(join(home, '.config'), 'baqup.yaml', 'api: {dashboardName: HOME}')
+    expect(load(options).config).toEqual({ api: { dashboardName: 'HOME' } })
+    writeIn(xdg, 'baqup.yaml', 'api: {dashboardName: XDG}')
+    writeIn(xdg, 'baqup.toml', '[api]\ndashboardName = "XDG-TOML"')
+    expect(load(options).config).toEqual({ api: { dashboardName: 'XDG-TOML' } })
+    writeIn(join(system, 'baqup'), 'baqup.yml', 'api: {dashboardName: SYSTEM}')
     expect(load(options).source.path).toBe(join(system, 'baqup', 'baqup.yml'))
   })
 
   it('takes --configFile relative to the working directory, before any candidate', () => {
     const { system, cwd } = dirs()
-    writeIn(join(system, 'baqup'), 'baqup.toml', '[log]\nlevel = "SYSTEM"')
-    writeIn(cwd, 'mine.yaml', 'log: {level: MINE}')
+    writeIn(join(system, 'baqup'), 'baqup.toml', '[api]\ndashboardName = "SYSTEM"')
+    writeIn(cwd, 'mine.yaml', 'api: {dashboardName: MINE}')
     const loaded = load({ fileName: 'baqup', systemDir: system, cwd, argv: ['--configfile', 'mine.yaml'] })
     expect(loaded.source).toEqual({ kind: 'file', path: join(cwd, 'mine.yaml') })
-    expect(loaded.config).toEqual({ log: { level: 'MINE' } })
+    expect(loaded.config).toEqual({ api: { dashboardName: 'MINE' } })
   })
 
   it('refuses a --configFile that does not exist', () => {
@@ -145,32 +155,32 @@ describe('finding the file', () => {
 })
 
 describe('one source wins, and what it overrides is named', () => {
-  const env = { BAQUP_LOG_LEVEL: 'ENV-SECRET', BAQUP_API_INSECURE: 'true' }
+  const env = { BAQUP_API_DASHBOARDNAME: 'ENV-SECRET', BAQUP_API_INSECURE: 'true' }
 
   it('a file wins over flags and env, and each ignored name is a warning without its value', () => {
-    const path = writeIn(tempDir(), 'baqup.yaml', 'log: {level: FILE}')
+    const path = writeIn(tempDir(), 'baqup.yaml', 'api: {dashboardName: FILE}')
     const loaded = load({
-      argv: [`--configFile=${path}`, '--log.level=FLAG-SECRET', '--api'],
+      argv: [`--configFile=${path}`, '--api.dashboardName=FLAG-SECRET', '--api'],
       env,
       envPrefix: 'BAQUP_',
     })
-    expect(loaded.config).toEqual({ log: { level: 'FILE' } })
+    expect(loaded.config).toEqual({ api: { dashboardName: 'FILE' } })
     expect(loaded.warnings).toEqual([
-      `--log.level ignored: configuration loaded from ${path}`,
+      `--api.dashboardName ignored: configuration loaded from ${path}`,
       `--api ignored: configuration loaded from ${path}`,
+      `BAQUP_API_DASHBOARDNAME ignored: configuration loaded from ${path}`,
       `BAQUP_API_INSECURE ignored: configuration loaded from ${path}`,
-      `BAQUP_LOG_LEVEL ignored: configuration loaded from ${path}`,
     ])
     expect(loaded.warnings.join()).not.toMatch(/SECRET/)
   })
 
   it('flags win over env', () => {
-    const loaded = load({ argv: ['--log.level=FLAG'], env, envPrefix: 'BAQUP_' })
+    const loaded = load({ argv: ['--api.dashboardName=FLAG'], env, envPrefix: 'BAQUP_' })
     expect(loaded.source).toEqual({ kind: 'flags' })
-    expect(loaded.config).toEqual({ log: { level: 'FLAG' } })
+    expect(loaded.config).toEqual({ api: { dashboardName: 'FLAG' } })
     expect(loaded.warnings).toEqual([
+      'BAQUP_API_DASHBOARDNAME ignored: configuration loaded from command-line flags',
       'BAQUP_API_INSECURE ignored: configuration loaded from command-line flags',
-      'BAQUP_LOG_LEVEL ignored: configuration loaded from command-line flags',
     ])
   })
 
@@ -179,7 +189,7 @@ describe('one source wins, and what it overrides is named', () => {
     expect(loaded).toMatchObject({
       source: { kind: 'env' },
       warnings: [],
-      config: { log: { level: 'ENV-SECRET' }, api: { insecure: true } },
+      config: { api: { dashboardName: 'ENV-SECRET', insecure: true } },
     })
   })
 

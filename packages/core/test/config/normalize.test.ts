@@ -3,11 +3,15 @@ import { errorOf, toml, yaml } from './helpers.js'
 
 describe('normalize: values coerced by the option kind, never guessed', () => {
   it.each([
-    ['a string keeps the text of an unquoted number', 'log:\n  level: 1.10', { log: { level: '1.10' } }],
-    ['a string keeps leading zeros', 'log:\n  level: 007', { log: { level: '007' } }],
-    ['a string keeps yes as written', 'log:\n  level: yes', { log: { level: 'yes' } }],
-    ['a string keeps true as written', 'log:\n  level: True', { log: { level: 'True' } }],
-    ['a quoted string is the string', 'log:\n  level: "1.10"', { log: { level: '1.10' } }],
+    [
+      'a string keeps the text of an unquoted number',
+      'api:\n  dashboardName: 1.10',
+      { api: { dashboardName: '1.10' } },
+    ],
+    ['a string keeps leading zeros', 'api:\n  dashboardName: 007', { api: { dashboardName: '007' } }],
+    ['a string keeps yes as written', 'api:\n  dashboardName: yes', { api: { dashboardName: 'yes' } }],
+    ['a string keeps true as written', 'api:\n  dashboardName: True', { api: { dashboardName: 'True' } }],
+    ['a quoted string is the string', 'api:\n  dashboardName: "1.10"', { api: { dashboardName: '1.10' } }],
     ['a bool from a quoted string', 'api:\n  insecure: "true"', { api: { insecure: true } }],
     ['a bool from 1 (Go ParseBool)', 'api:\n  insecure: 1', { api: { insecure: true } }],
     ['a bool from F (Go ParseBool)', 'api:\n  insecure: F', { api: { insecure: false } }],

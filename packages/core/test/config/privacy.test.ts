@@ -51,17 +51,18 @@ describe('an option written where an entry name belongs is shown by the optionâ€
   it('shows an exported option (address), without the address it may hold', () => {
     expect(errorOf(() => yaml('entryPoints:\n  address: ":80"')).found).toBe('":80"')
     const error = errorOf(() => yaml('entryPoints:\n  address: "10.0.0.1:80"'))
-    expect(error.found).toBe('a string (not shown: IPv4 address)')
+    expect(error.found).toBe('a string (not shown: address, port or URL)')
     expect(error.message).not.toContain('10.0.0.1')
   })
 })
 
 describe('an exported value in found goes through the scrub pass', () => {
   it.each([
-    ['an IPv4 address', 'log:\n  maxSize: 10.0.0.1', 'IPv4 address'],
-    ['a URL', 'log:\n  noColor: https://logs.internal/x', 'URL'],
-    ['a host name', 'log:\n  maxAge: db.example.org', 'host name'],
-    ['an e-mail address', 'log:\n  compress: ops@example.org', 'e-mail address'],
+    ['an IPv4 address', 'log:\n  maxSize: 10.0.0.1', 'host name, IP address or dotted token'],
+    ['a URL', 'log:\n  noColor: https://logs.internal/x', 'address, port or URL'],
+    ['a host name', 'log:\n  maxAge: db.example.org', 'host name, IP address or dotted token'],
+    ['an e-mail address', 'log:\n  compress: ops@example.org', 'e-mail address or user name'],
+    ['an address on one host', 'log:\n  maxBackups: db.k8s:5432', 'address, port or URL'],
   ])('%s', (_name, text, pattern) => {
     const error = errorOf(() => yaml(text))
     expect(error.found).toBe(`a string (not shown: ${pattern})`)

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTLSServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 export interface ReceivedRequest {
@@ -11,7 +12,7 @@ export interface ReceivedRequest {
 export type Handler = (request: ReceivedRequest, response: ServerResponse, raw: IncomingMessage) => void
 
 export interface TestServer {
-  /** `http://127.0.0.1:<port>/` */
+  /** `http://127.0.0.1:<port>/` (`https:` when started with `tls`) */
   url: string
   /** Every request received, in order (recorded once its body has arrived). */
   requests: ReceivedRequest[]
@@ -24,8 +25,14 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-/** A real `node:http` server on 127.0.0.1 on a free port; `close()` also drops hanging connections. */
-export async function startServer(handler: Handler): Promise<TestServer> {
+/**
+ * A real `node:http` server on 127.0.0.1 on a free port (`node:https` with `tls`, see tls.ts);
+ * `close()` also drops hanging connections.
+ */
+export async function startServer(
+  handler: Handler,
+  options: { tls?: { key: string; cert: string } } = {},
+): Promise<TestServer> {
   const requests: ReceivedRequest[] = []
   const waiters: (() => void)[] = []
   const notify = () => {
@@ -36,7 +43,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       const check = () => (condition() ? resolve() : waiters.push(check))
       check()
     })
-  const server = createServer((raw, response) => {
+  const listener = (raw: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = []
     raw.on('data', (chunk: Buffer) => chunks.push(chunk))
     raw.on('end', () => {
@@ -56,7 +63,8 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       notify()
       handler(received, response, raw)
     })
-  })
+  }
+  const server = options.tls ? createTLSServer(options.tls, listener) : createServer(listener)
   const state: TestServer = {
     url: '',
     requests,
@@ -73,7 +81,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       }),
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  state.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/`
   return state
 }
 

@@ -1,5 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { staticConfigSchema } from '@baqup/schemas'
+import { listOptions } from '../../src/schema/options.js'
+import { walk } from '../../src/schema/walk.js'
 
 /** Files copied into the repository (reference/, derived from Traefik v3.7). */
 export const referenceDir = fileURLToPath(new URL('../../../../reference/', import.meta.url))
@@ -28,3 +31,43 @@ export const corpusFiles = existsSync(corpusDir)
 export const corpusSkipReason = corpusFiles.length
   ? ''
   : `corpus not found at ${corpusDir}: corpus tests skipped (they run when ../shared/reference/corpus exists)`
+
+/** The last key of each enumerated option (`level`, `keyType`), with its allowed values. */
+function enumeratedKeys(): Map<string, { values: readonly string[]; caseInsensitive: boolean }> {
+  const keys = new Map<string, { values: readonly string[]; caseInsensitive: boolean }>()
+  for (const option of listOptions(walk(staticConfigSchema))) {
+    if (!option.values) continue
+    const key = option.path.split('.').at(-1) as string
+    const known = keys.get(key)
+    keys.set(key, {
+      values: [...new Set([...(known?.values ?? []), ...option.values])],
+      caseInsensitive: option.caseInsensitive === true,
+    })
+  }
+  return keys
+}
+
+/**
+ * The reference files set every string to a placeholder (`foobar`, `Level`, `MyKeyType`), which
+ * Baqup refuses where the option is a closed set: the same text with each such value replaced by
+ * the first allowed one (scalars, TOML arrays and YAML block lists written as the references do).
+ */
+export function withAllowedValues(text: string): string {
+  const keys = enumeratedKeys()
+  const allowed = (key: string, value: string) => {
+    const { values, caseInsensitive } = keys.get(key) as { values: readonly string[]; caseInsensitive: boolean }
+    const unquoted = value.replace(/^"(.*)"$/, '$1')
+    return values.some((v) => v === unquoted || (caseInsensitive && v.toLowerCase() === unquoted.toLowerCase()))
+  }
+  return text
+    .replace(/^([ \t]*)(\w+)([ \t]*[:=][ \t]*)(\S.*)$/gm, (line, indent, key, separator, value) => {
+      if (!keys.has(key)) return line
+      const first = keys.get(key)?.values[0] as string
+      if (value.startsWith('[')) return `${indent}${key}${separator}["${first}"]`
+      if (allowed(key, value)) return line
+      return `${indent}${key}${separator}${separator.includes('=') ? `"${first}"` : first}`
+    })
+    .replace(/^([ \t]*)(\w+):\n((?:\1[ \t]+- .*\n)+)/gm, (block, indent, key) =>
+      keys.has(key) ? `${indent}${key}:\n${indent}  - ${keys.get(key)?.values[0]}\n` : block,
+    )
+}

@@ -176,4 +176,44 @@ describe('schedulePeriodic', () => {
     schedulePeriodic(job, { now: Date.now, timers, random: Math.random })
     expect(unrefs).toBe(1)
   })
+
+  describe('nextRunAt', () => {
+    it('tells the first run, 10 minutes after start, and then each next one as the timer is set', async () => {
+      const clock = fakeClock()
+      const start = clock.now()
+      const { job, runs } = recordingJob(clock)
+      const scheduled = schedulePeriodic(job, { ...clock, random: () => 0.25 })
+      expect(scheduled.nextRunAt()).toBe(start + 10 * MINUTE)
+      await clock.advance(10 * MINUTE)
+      expect(scheduled.nextRunAt()).toBe(start + 10 * MINUTE + DAY - 15 * MINUTE)
+      await clock.advance(DAY)
+      expect(runs).toEqual([start + 10 * MINUTE, start + 10 * MINUTE + DAY - 15 * MINUTE])
+      await scheduled.stop()
+      expect(scheduled.nextRunAt()).toBeUndefined()
+    })
+
+    it.each([0, 0.25, 0.999])(
+      'with a run recorded 2 h ago and random() = %s, tells the time the run is put off to, and keeps it',
+      async (random) => {
+        const clock = fakeClock()
+        const lastRun = clock.now() - 2 * HOUR
+        let draws = 0
+        const { job, runs } = recordingJob(clock, { lastRun: () => lastRun })
+        const scheduled = schedulePeriodic(job, {
+          ...clock,
+          random: () => {
+            draws++
+            return random
+          },
+        })
+        const told = scheduled.nextRunAt()
+        expect(told).toBe(lastRun + DAY + (random * 2 - 1) * 30 * MINUTE)
+        // Asking again draws nothing new: the answer stays the same.
+        expect(scheduled.nextRunAt()).toBe(told)
+        expect(draws).toBe(1)
+        await clock.advance(DAY + HOUR)
+        expect(runs).toEqual([told])
+      },
+    )
+  })
 })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { UsagePayload } from '../../src/payload.js'
 import { type StartTelemetryOptions, startTelemetry, type TelemetryHandle } from '../../src/telemetry/start.js'
+import { load, tempDir, writeIn } from '../config/helpers.js'
 import { json, type ReceivedRequest, startServer, type TestServer } from '../support/http-server.js'
 import { fakeClock, HOUR, MINUTE } from './fake-clock.js'
 
@@ -156,6 +157,27 @@ describe('startTelemetry', () => {
     expect(lines.filter((line) => line.message.includes('disabled by DO_NOT_TRACK'))).toHaveLength(2)
   })
 
+  it('holds an opt-out from any source, even when the switches it is given say on, and names that source', async () => {
+    const file = writeIn(tempDir(), 'baqup.yaml', 'global:\n  sendAnonymousUsage: true\n')
+    const origins = load({
+      argv: [`--configFile=${file}`, '--global.sendAnonymousUsage=false'],
+      env: { BAQUP_GLOBAL_CHECKNEWVERSION: 'false' },
+      envPrefix: 'BAQUP_',
+      optOutSwitches: ['global.checkNewVersion', 'global.sendAnonymousUsage'],
+    })
+    const clock = fakeClock()
+    const { lines } = start(clock, { origins })
+    expect(clock.pendingDelays()).toEqual([])
+    await clock.advance(2 * DAY)
+    expect(server.requests).toEqual([])
+    expect(lines.map((line) => line.message)).toEqual([
+      expect.stringMatching(/^Version check is disabled \(decided by: env BAQUP_GLOBAL_CHECKNEWVERSION=false\)/),
+      expect.stringMatching(
+        /^Anonymous usage statistics are disabled \(decided by: flag --global\.sendAnonymousUsage=false\)/,
+      ),
+    ])
+  })
+
   it('never runs twice at once: a report hanging past the next due time skips that run', async () => {
     answers.collect = () => {}
     const clock = fakeClock()
@@ -237,7 +259,7 @@ describe('startTelemetry', () => {
     const clock = fakeClock()
     const { lines } = start(clock, { collectorURL: 'http://collect.example/' })
     // The start-up line itself says it: disabled, and why (not "enabled", then a correction).
-    const warnings = lines.filter((line) => line.level === 'warn').map((line) => line.message)
+    const warnings = lines.filter((line) => line.level === 'warn').map((line) => line.message.replace(/\n +/g, ' '))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(
       /^Anonymous usage statistics are disabled: it is switched on, but its address is refused \(only https: URLs are accepted .*found http:\/\/collect\.example\); nothing is sent\./,

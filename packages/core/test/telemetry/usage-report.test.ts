@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anonymize } from '../../src/anonymize.js'
@@ -6,7 +7,8 @@ import { configHash } from '../../src/hash.js'
 import { buildPayload } from '../../src/payload.js'
 import { TelemetryError } from '../../src/telemetry/errors.js'
 import { createTelemetryClient } from '../../src/telemetry/http.js'
-import { buildReportRequest, describeRequests, sendUsageReport } from '../../src/telemetry/usage-report.js'
+import { describeRequests, sendUsageReport } from '../../src/telemetry/usage-report.js'
+import { checkNewVersion } from '../../src/telemetry/version-check.js'
 import { json, startServer, type TestServer } from '../support/http-server.js'
 
 const config = {
@@ -19,11 +21,14 @@ const anonymized = anonymize(staticConfigSchema, config)
 const hash = configHash(config, 'a'.repeat(64))
 const payload = buildPayload({ version: '3.1.0', codename: 'cheddar', buildDate: '2026-01-01' }, anonymized, hash)
 
-let server: TestServer
+let server: TestServer & { raw: IncomingMessage[] }
 beforeAll(async () => {
-  server = await startServer((request, response) =>
-    request.url === '/refuse' ? json(response, { error: 'no' }, 503) : json(response, { ok: true }, 201),
-  )
+  const raw: IncomingMessage[] = []
+  const started = await startServer((request, response, message) => {
+    raw.push(message)
+    return request.url === '/refuse' ? json(response, { error: 'no' }, 503) : json(response, { ok: true }, 201)
+  })
+  server = Object.assign(started, { raw })
 })
 afterAll(() => server.close())
 
@@ -61,19 +66,12 @@ describe('sendUsageReport', () => {
     expect(server.requests[before]?.body).not.toContain('do-not-send')
   })
 
-  it('fails on a status outside 2xx, keeping the status and the hash of the body that reached the server', async () => {
+  it('fails on a status outside 2xx, keeping the status', async () => {
     const error = await sendUsageReport({ collectorURL: `${server.url}refuse`, payload, client }).catch(
       (e: unknown) => e,
     )
     expect(error).toBeInstanceOf(TelemetryError)
-    const request = buildReportRequest({ collectorURL: `${server.url}refuse`, payload })
-    expect(error).toMatchObject({
-      operation: 'usage-report',
-      status: 503,
-      bodySha256: createHash('sha256')
-        .update(request.body ?? '')
-        .digest('hex'),
-    })
+    expect(error).toMatchObject({ operation: 'usage-report', status: 503, url: `${server.url}refuse` })
   })
 })
 
@@ -85,24 +83,43 @@ describe('describeRequests', () => {
     updateURL: 'https://update.example/',
   }
 
-  it('shows the exact request the sender makes', async () => {
+  it('shows the exact requests the senders make, header for header, in order, and nothing else', async () => {
     const planned = describeRequests({
       ...base,
-      collectorURL: server.url,
+      collectorURL: `${server.url}collect`,
+      updateURL: server.url,
       config: { checkNewVersion: true, sendAnonymousUsage: true },
     })
     const before = server.requests.length
-    await sendUsageReport({ collectorURL: server.url, payload, client })
-    const received = server.requests[before]
-    expect(planned.usageReport.request?.body).toBe(received?.body)
-    for (const [name, value] of Object.entries(planned.usageReport.request?.headers ?? {})) {
-      expect(received?.headers[name.toLowerCase()]).toBe(value)
+    await sendUsageReport({ collectorURL: `${server.url}collect`, payload, client })
+    await checkNewVersion({ version: '3.1.0', updateURL: server.url, client }).catch(() => undefined)
+    const [report, check] = server.raw.slice(before)
+    const wire = (request: IncomingMessage | undefined) => {
+      const pairs = request?.rawHeaders ?? []
+      return pairs.flatMap((name, index) => (index % 2 ? [] : [[name, pairs[index + 1]]]))
     }
-    expect(planned.versionCheck.request).toEqual({
-      method: 'GET',
-      url: 'https://update.example/repos/baqupio/baqup/releases',
-      headers: { 'User-Agent': 'baqup/3.1.0', Accept: 'application/json' },
-    })
+    expect(wire(report)).toEqual(Object.entries(planned.usageReport.request?.headers ?? {}))
+    expect(wire(check)).toEqual(Object.entries(planned.versionCheck.request?.headers ?? {}))
+    expect([report?.method, report?.url, server.requests[before]?.body]).toEqual([
+      'POST',
+      '/collect',
+      planned.usageReport.request?.body,
+    ])
+    expect([check?.method, check?.url]).toEqual(['GET', '/repos/baqupio/baqup/releases'])
+    expect(Object.keys(planned.versionCheck.request?.headers ?? {})).toEqual([
+      'host',
+      'connection',
+      'User-Agent',
+      'Accept',
+    ])
+    expect(Object.keys(planned.usageReport.request?.headers ?? {})).toEqual([
+      'host',
+      'connection',
+      'User-Agent',
+      'Accept',
+      'Content-Type',
+      'content-length',
+    ])
   })
 
   it('marks a mechanism that is off as disabled, still showing the request it would make once on', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TelemetryError } from '../../src/telemetry/errors.js'
 import { createTelemetryClient } from '../../src/telemetry/http.js'
+import { NETWORK_WORDS } from '../../src/telemetry/network-words.js'
 import { buildVersionRequest, checkNewVersion, compareReleases } from '../../src/telemetry/version-check.js'
 import { json, startServer, type TestServer } from '../support/http-server.js'
 
@@ -57,7 +58,12 @@ describe('buildVersionRequest', () => {
     expect(buildVersionRequest({ version: '3.0.0' })).toEqual({
       method: 'GET',
       url: 'https://update.baqup.io/repos/baqupio/baqup/releases',
-      headers: { 'User-Agent': 'baqup/3.0.0', Accept: 'application/json' },
+      headers: {
+        host: 'update.baqup.io',
+        connection: 'close',
+        'User-Agent': 'baqup/3.0.0',
+        Accept: 'application/json',
+      },
     })
   })
 
@@ -157,13 +163,13 @@ describe('checkNewVersion against a hostile or absent server', () => {
     const { url } = closed
     await closed.close()
     const error = await failing(checkNewVersion({ version: '3.0.0', updateURL: url, client }))
-    expect(error.reason).toBe('connection refused (ECONNREFUSED)')
+    expect(error.reason).toBe(NETWORK_WORDS.ECONNREFUSED)
   })
 
   it('refuses a redirect to plain http: on another host', async () => {
     const error = await failing(check('3.0.0', 'elsewhere'))
-    expect(error.reason).toMatch(
-      /^redirect to http:\/\/example\.invalid\/repos\/baqupio\/baqup\/releases refused: only https:/,
+    expect(error.reason).toBe(
+      'redirect (301) to http://example.invalid refused: only https: URLs are accepted (plain http: only for loopback addresses), found http://example.invalid',
     )
   })
 })

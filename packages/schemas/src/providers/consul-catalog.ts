@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { duration } from '../duration.js'
-import { group, section, withParent } from '../kinds.js'
+import { group, oneOfAnyCase, section, withParent } from '../kinds.js'
 import { exported, masked } from '../meta.js'
 import { credentials, labelOptions, tlsTo } from './common.js'
 
@@ -51,8 +51,8 @@ export const consulCatalog = exported(
     serviceName: masked(z.string().default('baqup'), "Name of Baqup's own service in the Consul catalog, for Connect."),
     watch: exported(z.boolean().default(false), 'Follow catalog changes as they happen, on top of polling.'),
     strictChecks: exported(
-      z.array(z.string()).default(['passing', 'warning']),
-      'Health states that let an instance take traffic: passing, warning, critical, maintenance.',
+      z.array(oneOfAnyCase(['passing', 'warning', 'critical', 'maintenance', 'any'])).default(['passing', 'warning']),
+      'Health states that let an instance take traffic: passing, warning, critical, maintenance or any (any case).',
     ),
     namespaces: masked(z.array(z.string()), 'Consul Enterprise namespaces to read services from.'),
   }),

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { duration } from '../duration.js'
-import { group, withParent } from '../kinds.js'
+import { group, oneOf, withParent } from '../kinds.js'
 import { exported } from '../meta.js'
 import { consulCatalog } from './consul-catalog.js'
 import { docker } from './docker.js'
@@ -18,6 +18,27 @@ import { plugin } from './plugin.js'
 import { rest } from './rest.js'
 import { swarm } from './swarm.js'
 
+/** The names Baqup gives its providers, in its default precedence order; any other name is refused. */
+const PROVIDER_NAMES = [
+  'kubernetesgateway',
+  'kubernetescrd',
+  'kubernetes',
+  'kubernetesingressnginx',
+  'swarm',
+  'docker',
+  'file',
+  'redis',
+  'knative',
+  'consul',
+  'consulcatalog',
+  'nomad',
+  'etcd',
+  'ecs',
+  'http',
+  'zookeeper',
+  'rest',
+] as const
+
 export const providers = exported(
   withParent(
     group({
@@ -26,27 +47,7 @@ export const providers = exported(
         'Wait after a provider event before reloading, so a burst of events reloads once; a duration.',
       ),
       precedence: exported(
-        z
-          .array(z.string())
-          .default([
-            'kubernetesgateway',
-            'kubernetescrd',
-            'kubernetes',
-            'kubernetesingressnginx',
-            'swarm',
-            'docker',
-            'file',
-            'redis',
-            'knative',
-            'consul',
-            'consulcatalog',
-            'nomad',
-            'etcd',
-            'ecs',
-            'http',
-            'zookeeper',
-            'rest',
-          ]),
+        z.array(oneOf(PROVIDER_NAMES)).default([...PROVIDER_NAMES]),
         'Provider names, first wins: orders the routers of equal priority that match a request.',
       ),
       docker,

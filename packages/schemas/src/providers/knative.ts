@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { group, section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
+import { entryPointName } from '../shapes.js'
 import { kubernetesOptions, kubernetesThrottleDuration } from './common.js'
 
 const { endpoint, token, certAuthFilePath, namespaces, labelSelector } = kubernetesOptions(
@@ -29,12 +30,12 @@ export const knative = exported(
     namespaces,
     labelSelector,
     publicEntrypoints: exported(
-      z.array(z.string()),
+      z.array(entryPointName()),
       "Entry points serving Knative's public traffic; empty means all of them.",
     ),
     publicService: serviceRef('public'),
     privateEntrypoints: exported(
-      z.array(z.string()),
+      z.array(entryPointName()),
       "Entry points serving Knative's cluster-local traffic; empty skips that traffic.",
     ),
     privateService: serviceRef('cluster-local'),

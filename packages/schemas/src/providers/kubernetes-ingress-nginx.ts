@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { fileOrContent, group, section } from '../kinds.js'
 import { exported, masked } from '../meta.js'
+import { entryPointName, statusCode } from '../shapes.js'
 import { kubernetesOptions } from './common.js'
 
 const { endpoint, token, certAuthFilePath, throttleDuration } = kubernetesOptions(fileOrContent(), 'Ingresses')
@@ -47,8 +48,8 @@ export const kubernetesIngressNGINX = exported(
       }),
       'How the client IP is found for source-range allow lists.',
     ),
-    httpEntryPoint: exported(z.string(), 'Entry point that serves the Ingresses over plain HTTP.'),
-    httpsEntryPoint: exported(z.string(), 'Entry point that serves the Ingresses over HTTPS.'),
+    httpEntryPoint: exported(entryPointName(), 'Entry point that serves the Ingresses over plain HTTP.'),
+    httpsEntryPoint: exported(entryPointName(), 'Entry point that serves the Ingresses over HTTPS.'),
     proxyRequestBuffering: flag(false, 'Read whole request bodies before forwarding them.'),
     clientBodyBufferSize: int(16384, 'Memory buffer for reading a request body, in bytes.'),
     proxyBodySize: int(1048576, 'Largest request body accepted, in bytes.'),
@@ -65,7 +66,7 @@ export const kubernetesIngressNGINX = exported(
     proxyNextUpstreamTries: int(3, 'Most attempts at a request across backends, a count.'),
     proxyNextUpstreamTimeout: int(0, 'Time allowed for all retries of a request, in seconds; 0 means no limit.'),
     customHTTPErrors: exported(
-      z.array(z.string()),
+      z.array(statusCode()),
       'Backend status codes replaced by an error page from the default backend.',
     ),
     upstreamKeepaliveTimeout: int(60, 'Idle time before a kept-alive backend connection closes, in seconds.'),

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli, STACK_FRAME, sandbox } from './run-cli.js'
+
+const LEVELS = 'one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, PANIC, in any case'
+
+/** A configuration file in a fresh home, and that home for the runs that read it. */
+function configFile(text: string) {
+  const home = sandbox()
+  const path = join(home.dir, 'baqup.yaml')
+  writeFileSync(path, text)
+  return { home, path }
+}
+
+describe('enumerations, end to end', () => {
+  it('refuses a log level Baqup does not know: exit 2, located, the allowed values listed', async () => {
+    const { home, path } = configFile('global:\n  checkNewVersion: false\nlog:\n  level: verbose\n')
+    const { code, stdout, stderr } = await runCli(['inspect', `--configFile=${path}`], { home })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(`${path}:4:10: log.level: not an allowed value (expected ${LEVELS}, found "verbose")`)
+    expect(stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('suggests the closest allowed value', async () => {
+    const { home, path } = configFile('accessLog:\n  format: JSON\n')
+    const { code, stderr } = await runCli(['inspect', `--configFile=${path}`], { home })
+    expect(code).toBe(2)
+    expect(stderr).toContain('accessLog.format: not an allowed value (expected one of common, genericCLF, json')
+    expect(stderr).toContain('did you mean "json"?')
+  })
+
+  it('loads a level in any case, as Baqup does, and sends it in its one spelling with one hash', async () => {
+    const home = sandbox()
+    const inspect = async (text: string) => {
+      const path = join(home.dir, 'baqup.yaml')
+      writeFileSync(path, text)
+      const { code, stdout, stderr } = await runCli(['inspect', '--json', `--configFile=${path}`], { home })
+      expect(code, stderr).toBe(0)
+      return JSON.parse(stdout)
+    }
+    const upper = await inspect('LOG:\n  LEVEL: DEBUG\n')
+    const lower = await inspect('log:\n  level: debug\n')
+    expect(lower.anonymized).toEqual({ log: { level: 'DEBUG' } })
+    expect(JSON.parse(Buffer.from(lower.payload.configuration, 'base64').toString())).toEqual(upper.anonymized)
+    expect(lower.hash).toBe(upper.hash)
+    const flagged = await runCli(['inspect', '--json', '--log.level=Debug'], { home })
+    expect(JSON.parse(flagged.stdout).hash).toBe(upper.hash)
+  })
+
+  it('flags --json and flags show each set', async () => {
+    const json = await runCli(['flags', '--json'])
+    expect(json.code).toBe(0)
+    const list = JSON.parse(json.stdout) as Record<string, unknown>[]
+    const byPath = new Map(list.map((entry) => [entry.path, entry]))
+    expect(byPath.get('log.level')).toMatchObject({
+      values: ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'PANIC'],
+      caseInsensitive: true,
+    })
+    expect(byPath.get('accessLog.format')).toMatchObject({
+      values: ['common', 'genericCLF', 'json'],
+      caseInsensitive: false,
+    })
+    expect(byPath.get('entryPoints.<name>.address')).toMatchObject({ values: null, caseInsensitive: false })
+    const text = await runCli(['flags'])
+    expect(text.stdout.split('\n').find((line) => line.startsWith('--log.level '))).toContain(LEVELS)
+  })
+
+  it('schema gives the sets to editors', async () => {
+    const { code, stdout } = await runCli(['schema'])
+    expect(code).toBe(0)
+    const log = JSON.parse(stdout).properties.log.anyOf[0].properties
+    expect(log.format).toMatchObject({ type: 'string', enum: ['common', 'json'] })
+    expect(log.level.anyOf[0].enum).toContain('DEBUG')
+    expect(new RegExp(log.level.anyOf[1].pattern).test('debug')).toBe(true)
+  })
+})

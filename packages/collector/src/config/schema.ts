@@ -1,0 +1,52 @@
+import * as z from 'zod'
+
+/** The collector's own configuration: one Zod schema, read from a file, `BAQUP_COLLECTOR_*` variables and flags. */
+
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/
+
+export const IP_MODES = ['none', 'network', 'full'] as const
+export type IpMode = (typeof IP_MODES)[number]
+
+const list = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value,
+  z.array(z.string()),
+)
+
+export const collectorConfigSchema = z.strictObject({
+  listen: z
+    .string()
+    .regex(HOST_PORT, 'expected HOST:PORT')
+    .default('127.0.0.1:8080')
+    .describe('HOST:PORT to listen on (port 0: any free one)'),
+  store: z.string().min(1).default('./collector.duckdb').describe('FILE.duckdb or clickhouse://HOST:PORT/DB'),
+  releases: z.string().min(1).optional().describe('a GitHub releases JSON file, served and reloaded when it changes'),
+  releasesUpstream: z.url().optional().describe('an upstream releases URL, cached 10 minutes'),
+  ip: z
+    .enum(IP_MODES)
+    .default('network')
+    .describe('what of the client address is kept: none, network (/24, /48) or full'),
+  ipRetention: z.coerce.number().int().positive().default(30).describe('days a full address is kept (with --ip=full)'),
+  retention: z.coerce.number().int().positive().default(400).describe('days raw rows are kept'),
+  minCount: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('distinct installations behind any published number'),
+  trustProxy: list.default([]).describe('proxies (IP or CIDR) whose X-Forwarded-For is read'),
+  batchSize: z.coerce.number().int().positive().default(500).describe('most reports committed together'),
+  requestTimeout: z.coerce.number().int().positive().default(10_000).describe('milliseconds a request may take'),
+})
+
+export type CollectorConfig = z.output<typeof collectorConfigSchema>
+
+export function parseHostPort(listen: string): { host: string; port: number } {
+  const [, host = '', port = '0'] = HOST_PORT.exec(listen) ?? []
+  return { host: host.replace(/^\[|\]$/g, ''), port: Number(port) }
+}

@@ -1,0 +1,172 @@
+import { staticConfigSchema } from '@baqup/schemas'
+import { cac } from 'cac'
+import { loadCollectorConfig, UsageError } from './config/load.js'
+import { type CollectorConfig, collectorConfigSchema, parseHostPort } from './config/schema.js'
+import { formatExport } from './export.js'
+import { startRetention } from './retention.js'
+import { seedStore } from './seed.js'
+import { createCollector, type Log } from './server/app.js'
+import { describeStore, openStore } from './store/open.js'
+import type { Store } from './store/store.js'
+
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+/** Structured log lines on stderr: events and counts, never report content nor a full address. */
+const log: Log = (event, fields = {}) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`)
+}
+
+type Flags = Record<string, unknown>
+
+const SETTINGS = new Set(Object.keys(collectorConfigSchema.shape))
+
+/** The settings among a command's flags (cac camel-cases them), read with the environment and the file. */
+const configOf = (flags: Flags): CollectorConfig => {
+  const settings = Object.fromEntries(Object.entries(flags).filter(([key]) => SETTINGS.has(key)))
+  return loadCollectorConfig({ flags: settings, env: process.env, file: flags.config as string | undefined })
+}
+
+async function withStore<T>(flags: Flags, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(configOf(flags).store)
+  try {
+    return await use(store)
+  } finally {
+    await store.close()
+  }
+}
+
+async function serve(flags: Flags): Promise<number> {
+  const config = configOf(flags)
+  const store = await openStore(config.store)
+  const collector = createCollector({ config, store, schema: staticConfigSchema, log })
+  const retention = startRetention(store, { retention: config.retention, ipRetention: config.ipRetention, log })
+  const { host, port } = parseHostPort(config.listen)
+  await collector.app.listen({ host, port, backlog: 2048 })
+  const address = collector.app.server.address()
+  const bound = typeof address === 'object' && address ? address.port : port
+  const shown = host.includes(':') ? `[${host}]` : host
+  process.stdout.write(`listening on http://${shown}:${bound} (store: ${describeStore(config.store)})\n`)
+  return new Promise((resolve) => {
+    let closing = false
+    const stop = async (signal: string) => {
+      if (closing) return
+      closing = true
+      log('closing', { signal })
+      retention.stop()
+      await collector.close()
+      await retention.first
+      await store.close()
+      resolve(EXIT.ok)
+    }
+    process.once('SIGINT', () => void stop('SIGINT'))
+    process.once('SIGTERM', () => void stop('SIGTERM'))
+  })
+}
+
+function buildCLI(run: (work: Promise<number>) => void) {
+  const cli = cac('baqup-collector')
+  cli.option('--config <file>', 'a YAML or TOML file of settings (or $BAQUP_COLLECTOR_CONFIG)')
+  cli.option('--store <location>', 'FILE.duckdb (default ./collector.duckdb) or clickhouse://HOST:8123/DB')
+  cli
+    .command('serve', 'Serve the usage collector and the update server until SIGINT/SIGTERM')
+    .option('--listen <host:port>', 'where to listen (default 127.0.0.1:8080; port 0: any free one)')
+    .option('--releases <file>', 'a GitHub releases JSON file, reloaded when it changes')
+    .option('--releases-upstream <url>', 'an upstream releases URL, cached 10 minutes')
+    .option('--ip <mode>', 'none | network (the /24 or /48, default) | full')
+    .option('--ip-retention <days>', 'days a full address is kept (default 30)')
+    .option('--retention <days>', 'days raw rows are kept (default 400)')
+    .option('--min-count <k>', 'distinct installations behind any published number (default 10)')
+    .option('--trust-proxy <cidrs>', 'proxies whose X-Forwarded-For is read, comma-separated')
+    .option('--batch-size <n>', 'most reports per group commit (default 500)')
+    .option('--request-timeout <ms>', 'time a request may take, in milliseconds (default 10000)')
+    .example('  baqup-collector serve --listen=0.0.0.0:8080 --releases=./releases.json')
+    .example('  baqup-collector serve --store=clickhouse://127.0.0.1:8123/baqup --trust-proxy=10.0.0.0/8')
+    .example('  BAQUP_COLLECTOR_STORE=/var/lib/baqup/collector.duckdb baqup-collector serve')
+    .action((flags: Flags) => run(serve(flags)))
+  cli
+    .command('stats', 'Print the counts of a store')
+    .option('--json', 'one JSON object: {"reports","installations","versionChecks","refused"}')
+    .example('  baqup-collector stats --store=./collector.duckdb --json')
+    .action((flags: Flags) =>
+      run(
+        withStore(flags, async (store) => {
+          const stats = await store.stats()
+          const text = flags.json
+            ? JSON.stringify(stats)
+            : [
+                `reports (once per installation and day): ${stats.reports}`,
+                `installations: ${stats.installations}`,
+                `version checks: ${stats.versionChecks}`,
+                ...Object.entries(stats.refused).map(([code, n]) => `refused ${code}: ${n}`),
+              ].join('\n')
+          process.stdout.write(`${text}\n`)
+          return EXIT.ok
+        }),
+      ),
+    )
+  cli
+    .command('seed', 'Fill a store with a generated population of reports')
+    .option('--reports <n>', 'how many reports', { default: 1000 })
+    .option('--days <d>', 'spread over the last D days', { default: 30 })
+    .option('--seed <s>', 'the generator seed', { default: 1 })
+    .example('  baqup-collector seed --store=./demo.duckdb --reports=10000 --days=30')
+    .action(({ reports, days, seed, ...flags }: Flags) =>
+      run(
+        withStore(flags, async (store) => {
+          const counts = [reports, days, seed].map(Number)
+          if (counts.some((n) => !Number.isInteger(n) || n < 0))
+            throw new UsageError('--reports, --days, --seed: whole numbers')
+          const [n = 0, d = 1, s = 1] = counts
+          await seedStore(store, { reports: n, days: Math.max(1, d), seed: s })
+          return EXIT.ok
+        }),
+      ),
+    )
+  cli
+    .command('export', "Print one day's reports, once per installation")
+    .option('--day <YYYY-MM-DD>', 'the day (UTC)')
+    .option('--format <format>', 'json | csv', { default: 'json' })
+    .example('  baqup-collector export --store=./collector.duckdb --day=2025-01-31 --format=csv')
+    .action(({ day, format, ...flags }: Flags) => {
+      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+        throw new UsageError('--day: expected YYYY-MM-DD')
+      if (format !== 'json' && format !== 'csv') throw new UsageError('--format: expected json or csv')
+      run(
+        withStore(flags, async (store) => {
+          process.stdout.write(formatExport(await store.exportDay(day), format))
+          return EXIT.ok
+        }),
+      )
+    })
+  cli.help()
+  return cli
+}
+
+function failure(error: unknown): number {
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'CACError')) {
+    process.stderr.write(`baqup-collector: ${error.message}\n`)
+    return EXIT.usage
+  }
+  process.stderr.write(`baqup-collector: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
+  return EXIT.failed
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let work: Promise<number> | undefined
+  const cli = buildCLI((started) => {
+    work = started
+  })
+  try {
+    cli.parse(['node', 'baqup-collector', ...argv], { run: false })
+    if (cli.options.help) return EXIT.ok
+    if (!cli.matchedCommand) {
+      cli.outputHelp()
+      return argv.length === 0 ? EXIT.ok : EXIT.usage
+    }
+    await cli.runMatchedCommand()
+    return await (work ?? Promise.resolve(EXIT.ok))
+  } catch (error) {
+    return failure(error)
+  }
+}

@@ -1,0 +1,33 @@
+import { isIPv4, isIPv6 } from 'node:net'
+import type { IpMode } from '../config/schema.js'
+
+/** What of a client address is kept: nothing, its network (/24 or /48), or all of it (`--ip=full`). */
+
+function expandIPv6(address: string): number[] {
+  const [head = '', tail] = address.split('::')
+  const part = (text: string) => (text ? text.split(':').map((group) => Number.parseInt(group, 16)) : [])
+  const left = part(head)
+  const right = tail === undefined ? [] : part(tail)
+  return [...left, ...new Array(8 - left.length - right.length).fill(0), ...right]
+}
+
+export function networkOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]
+  const ip = mapped ?? address.replace(/%.*$/, '')
+  if (isIPv4(ip)) return `${ip.split('.').slice(0, 3).join('.')}.0/24`
+  if (isIPv6(ip)) {
+    // The first three groups; the zeros that end them join the zeros after: `2001:db8::/48`, `::/48`.
+    const groups = expandIPv6(ip)
+      .slice(0, 3)
+      .map((group) => group.toString(16))
+    while (groups.at(-1) === '0') groups.pop()
+    return `${groups.join(':')}::/48`
+  }
+  return ''
+}
+
+/** The `network` and `ip` columns of a row. */
+export function keptAddress(mode: IpMode, address: string | undefined): { network: string; ip: string } {
+  if (mode === 'none' || !address) return { network: '', ip: '' }
+  return { network: networkOf(address), ip: mode === 'full' ? address : '' }
+}

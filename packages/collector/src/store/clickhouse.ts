@@ -1,0 +1,114 @@
+import { type ClickHouseClient, createClient } from '@clickhouse/client'
+import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
+import { COLUMNS, type TableRows, tableRows } from './tables.js'
+
+/**
+ * The scale-out engine: any number of stateless collectors write to one ClickHouse. Only SQL
+ * that ClickHouse 18.16 accepts as well as current versions: no query parameters (19.x), no TTL
+ * (19.6); values put in queries are checked days and fixed names. An INSERT answers once its
+ * block is written to a part: that is the durable point a 200 waits for.
+ */
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const day = (value: string) => {
+  if (!DAY.test(value)) throw new Error(`not a day: ${JSON.stringify(value)}`)
+  return `'${value}'`
+}
+
+function tables(db: string): string[] {
+  const merge = (order: string) => `ENGINE = MergeTree() PARTITION BY toYYYYMM(day) ORDER BY (${order})`
+  return [
+    `CREATE TABLE IF NOT EXISTS ${db}.reports (id String, day Date, received DateTime, hash String, version String,
+       codename String, build_date String, network String, ip String, configuration String) ${merge('day, hash')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.options (report_id String, day Date, hash String, path String,
+       value Nullable(String)) ${merge('day, path, hash')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.version_checks (day Date, received DateTime, version String, network String,
+       ip String) ${merge('day, version')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.refusals (day Date, code String, n UInt32) ${merge('day, code')}`,
+  ]
+}
+
+/** `clickhouse://HOST:PORT/DB` → the HTTP URL and the database. */
+export function parseClickHouseURL(url: string): { http: string; database: string } {
+  const parsed = new URL(url)
+  const database = parsed.pathname.replace(/^\//, '') || 'baqup'
+  if (!/^\w+$/.test(database)) throw new Error(`clickhouse store: the database name must be letters, digits or _`)
+  const auth = parsed.username ? `${parsed.username}:${parsed.password}@` : ''
+  return { http: `http://${auth}${parsed.host}`, database }
+}
+
+async function json<T>(client: ClickHouseClient, query: string): Promise<T[]> {
+  return (await client.query({ query, format: 'JSONEachRow' })).json<T>()
+}
+
+export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<Store> {
+  const { http, database } = parseClickHouseURL(url)
+  const client = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector' })
+  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` })
+  for (const query of tables(database)) await client.command({ query })
+
+  return {
+    engine: 'clickhouse',
+    async write(batch: Batch) {
+      const rows = tableRows(batch)
+      // The report rows last: a report whose option rows failed is not half stored as a report.
+      for (const table of ['options', 'version_checks', 'refusals', 'reports'] as (keyof TableRows)[]) {
+        if (rows[table].length === 0) continue
+        const values = rows[table] as Record<string, unknown>[]
+        const columns = [...COLUMNS[table]] as [string, ...string[]]
+        await client.insert({ table: `${database}.${table}`, values, format: 'JSONEachRow', columns })
+      }
+    },
+    async stats(): Promise<StoreStats> {
+      const [counts] = await json<Record<string, string>>(
+        client,
+        `SELECT (SELECT uniqExact(hash, day) FROM ${database}.reports) AS reports,
+                (SELECT uniqExact(hash) FROM ${database}.reports) AS installations,
+                (SELECT count() FROM ${database}.version_checks) AS version_checks`,
+      )
+      const refused = await json<{ code: string; n: string }>(
+        client,
+        `SELECT code, sum(n) AS n FROM ${database}.refusals GROUP BY code ORDER BY code`,
+      )
+      return {
+        reports: Number(counts?.reports ?? 0),
+        installations: Number(counts?.installations ?? 0),
+        versionChecks: Number(counts?.version_checks ?? 0),
+        refused: Object.fromEntries(refused.map((row) => [row.code, Number(row.n)])),
+      }
+    },
+    async exportDay(when: string): Promise<ExportedReport[]> {
+      return json<ExportedReport>(
+        client,
+        `SELECT toString(day) AS day, hash, argMin(version, received) AS version, argMin(codename, received) AS codename,
+           argMin(build_date, received) AS buildDate, argMin(configuration, received) AS configuration
+         FROM ${database}.reports WHERE day = ${day(when)} GROUP BY day, hash ORDER BY hash`,
+      )
+    },
+    async optionCounts(when: string) {
+      const found = await json<{ path: string; value: string | null; installations: string }>(
+        client,
+        `SELECT path, value, uniqExact(hash) AS installations FROM ${database}.options WHERE day = ${day(when)}
+         GROUP BY path, value ORDER BY path, value`,
+      )
+      return found.map((row) => ({ ...row, installations: Number(row.installations) }))
+    },
+    async applyRetention({ before, ipBefore }: Retention) {
+      for (const table of ['reports', 'options', 'version_checks', 'refusals']) {
+        await client.command({ query: `ALTER TABLE ${database}.${table} DELETE WHERE day < ${day(before)}` })
+      }
+      for (const table of ['reports', 'version_checks']) {
+        await client.command({
+          query: `ALTER TABLE ${database}.${table} UPDATE ip = '' WHERE day < ${day(ipBefore)} AND ip != ''`,
+        })
+      }
+    },
+    async ping() {
+      const answer = await client.ping()
+      if (!answer.success) throw answer.error
+    },
+    async close() {
+      await client.close()
+    },
+  }
+}

@@ -1,0 +1,143 @@
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
+import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
+import { COLUMNS, type TableRows, tableRows } from './tables.js'
+
+/** The embedded engine: one DuckDB file, one writing connection, a transaction per group commit. */
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, version VARCHAR,
+     codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration VARCHAR)`,
+  'CREATE TABLE IF NOT EXISTS options (report_id VARCHAR, day DATE, hash VARCHAR, path VARCHAR, value VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS version_checks (day DATE, received TIMESTAMP, version VARCHAR, network VARCHAR, ip VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS refusals (day DATE, code VARCHAR, n INTEGER)',
+]
+
+/**
+ * The writer's appenders, one per table, kept open from one group commit to the next. An
+ * appender writes rows straight into the table's columns, inside the writer's open transaction,
+ * with none of the parsing and binding a multi-row INSERT of as many parameters costs. Strings
+ * cast to DATE and TIMESTAMP where the column says so; the only numbers the tables hold are integers.
+ */
+function appenders(connection: DuckDBConnection) {
+  const open = new Map<keyof TableRows, DuckDBAppender>()
+  return {
+    async append(table: keyof TableRows, rows: readonly Record<string, unknown>[]) {
+      if (rows.length === 0) return
+      let appender = open.get(table)
+      if (!appender) {
+        appender = await connection.createAppender(table)
+        open.set(table, appender)
+      }
+      for (const row of rows) {
+        for (const column of COLUMNS[table]) {
+          const value = row[column]
+          if (value === null || value === undefined) appender.appendNull()
+          else if (typeof value === 'number') appender.appendInteger(value)
+          else appender.appendVarchar(String(value))
+        }
+        appender.endRow()
+      }
+      appender.flushSync()
+    },
+    /** After a failed commit: rows not flushed are dropped, never flushed into a later one. */
+    discard() {
+      for (const appender of open.values()) {
+        try {
+          appender.clear()
+          appender.closeSync()
+        } catch {}
+      }
+      open.clear()
+    },
+  }
+}
+
+const number = (value: unknown) => Number(value ?? 0)
+
+export async function openDuckDB(path: string): Promise<Store> {
+  const instance = await DuckDBInstance.create(path)
+  const writer = await instance.connect()
+  const reader = await instance.connect()
+  for (const statement of SCHEMA) await writer.run(statement)
+  const appending = appenders(writer)
+  // One writer: a group commit and the retention job never interleave their transactions.
+  let tail: Promise<unknown> = Promise.resolve()
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work)
+    tail = run.catch(() => {})
+    return run
+  }
+  const rows = async (sql: string, values: DuckDBValue[] = []) =>
+    (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[]
+
+  return {
+    engine: 'duckdb',
+    write: (batch: Batch) =>
+      exclusive(async () => {
+        const tables = tableRows(batch)
+        await writer.run('BEGIN TRANSACTION')
+        try {
+          for (const table of Object.keys(COLUMNS) as (keyof TableRows)[]) await appending.append(table, tables[table])
+          await writer.run('COMMIT')
+        } catch (error) {
+          appending.discard()
+          await writer.run('ROLLBACK').catch(() => {})
+          throw error
+        }
+      }),
+    async stats(): Promise<StoreStats> {
+      const [counts] = await rows(`SELECT
+        (SELECT count(*) FROM (SELECT DISTINCT hash, day FROM reports)) AS reports,
+        (SELECT count(DISTINCT hash) FROM reports) AS installations,
+        (SELECT count(*) FROM version_checks) AS version_checks`)
+      const refused = await rows('SELECT code, sum(n) AS n FROM refusals GROUP BY code ORDER BY code')
+      return {
+        reports: number(counts?.reports),
+        installations: number(counts?.installations),
+        versionChecks: number(counts?.version_checks),
+        refused: Object.fromEntries(refused.map((row) => [String(row.code), number(row.n)])),
+      }
+    },
+    async exportDay(day: string): Promise<ExportedReport[]> {
+      const found = await rows(
+        `SELECT strftime(day, '%Y-%m-%d') AS day, hash, arg_min(version, received) AS version,
+           arg_min(codename, received) AS codename, arg_min(build_date, received) AS "buildDate",
+           arg_min(configuration, received) AS configuration
+         FROM reports WHERE day = $1::DATE GROUP BY day, hash ORDER BY hash`,
+        [day],
+      )
+      return found as unknown as ExportedReport[]
+    },
+    async optionCounts(day: string) {
+      const found = await rows(
+        `SELECT path, value, count(DISTINCT hash) AS installations FROM options WHERE day = $1::DATE
+         GROUP BY path, value ORDER BY path, value`,
+        [day],
+      )
+      return found.map((row) => ({
+        path: String(row.path),
+        value: row.value === null ? null : String(row.value),
+        installations: number(row.installations),
+      }))
+    },
+    applyRetention: ({ before, ipBefore }: Retention) =>
+      exclusive(async () => {
+        for (const table of ['reports', 'options', 'version_checks', 'refusals']) {
+          await writer.run(`DELETE FROM ${table} WHERE day < $1::DATE`, [before])
+        }
+        for (const table of ['reports', 'version_checks']) {
+          await writer.run(`UPDATE ${table} SET ip = '' WHERE day < $1::DATE AND ip <> ''`, [ipBefore])
+        }
+      }),
+    async ping() {
+      await rows('SELECT 1')
+    },
+    async close() {
+      await tail
+      appending.discard()
+      writer.closeSync()
+      reader.closeSync()
+      instance.closeSync()
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import type { OptionRow } from '@baqup/core'
+
+/** What the collector keeps, engine-independent. Days are `YYYY-MM-DD` (UTC), times ISO strings. */
+
+export interface StoredReport {
+  readonly id: string
+  readonly day: string
+  readonly received: string
+  readonly hash: string
+  readonly version: string
+  readonly codename: string
+  readonly buildDate: string
+  /** `203.0.113.0/24`, or the full address with `--ip=full`; empty with `--ip=none`. */
+  readonly network: string
+  readonly ip: string
+  /** The anonymized configuration, as JSON. */
+  readonly configuration: string
+  readonly options: readonly OptionRow[]
+}
+
+export interface StoredVersionCheck {
+  readonly day: string
+  readonly received: string
+  readonly version: string
+  readonly network: string
+  readonly ip: string
+}
+
+export interface Refusal {
+  readonly day: string
+  readonly code: string
+}
+
+/** Everything one group commit writes. */
+export interface Batch {
+  readonly reports: readonly StoredReport[]
+  readonly versionChecks: readonly StoredVersionCheck[]
+  readonly refusals: readonly Refusal[]
+}
+
+export interface StoreStats {
+  /** Stored reports, counting once per (hash, day). */
+  reports: number
+  /** Distinct hashes. */
+  installations: number
+  versionChecks: number
+  refused: Record<string, number>
+}
+
+export interface ExportedReport {
+  day: string
+  hash: string
+  version: string
+  codename: string
+  buildDate: string
+  configuration: string
+}
+
+export interface Retention {
+  /** Raw rows of days before this one are deleted. */
+  readonly before: string
+  /** Full addresses of days before this one are erased. */
+  readonly ipBefore: string
+}
+
+export interface Store {
+  readonly engine: 'duckdb' | 'clickhouse'
+  /** Writes a batch durably: resolves only once the engine has committed it. */
+  write(batch: Batch): Promise<void>
+  stats(): Promise<StoreStats>
+  /** The day's reports, once per (hash, day): the first received. */
+  exportDay(day: string): Promise<ExportedReport[]>
+  /** Option rows of the day's reports, for the statistics. */
+  optionCounts(day: string): Promise<{ path: string; value: string | null; installations: number }[]>
+  applyRetention(retention: Retention): Promise<void>
+  /** Throws when the engine does not answer. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** A value kept in a text column: booleans and numbers as JSON, null stays null. */
+export const optionValueText = (value: OptionRow['value']): string | null =>
+  value === null ? null : typeof value === 'string' ? value : JSON.stringify(value)

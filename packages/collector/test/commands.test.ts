@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { networkOf } from '../src/server/ip.js'
+import { runBin, stats } from './support/collector.js'
+
+const folder = mkdtempSync(join(tmpdir(), 'collector-commands-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+describe('baqup-collector commands', () => {
+  it('seed, stats --json and export: a generated population, counted once per (hash, day)', async () => {
+    const store = join(folder, 'seeded.duckdb')
+    expect((await runBin(['seed', `--store=${store}`, '--reports=500', '--days=5', '--seed=7'])).code).toBe(0)
+    const counted = await stats(store)
+    expect(counted.reports).toBeGreaterThan(0)
+    expect(counted.reports).toBeLessThanOrEqual(500)
+    expect(counted.installations).toBeLessThanOrEqual(counted.reports)
+    const day = new Date().toISOString().slice(0, 10)
+    const csv = await runBin(['export', `--store=${store}`, `--day=${day}`, '--format=csv'])
+    expect(csv.stdout.split('\n')[0]).toBe('day,hash,version,codename,buildDate,configuration')
+    const json = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`])).stdout) as unknown[]
+    expect(json.length).toBe(csv.stdout.trim().split('\n').length - 1)
+  })
+
+  it.each([
+    [['serve', '--ip=everything'], /--ip/],
+    [['serve', '--listen=nowhere'], /--listen/],
+    [['serve', '--releases=a.json', '--releases-upstream=https://example.com/'], /choose one/],
+    [['export', '--day=yesterday'], /--day/],
+    [['serve', '--colour'], /Unknown option/],
+  ])('%j is a usage error: exit 2, one line, no stack', async (args, message) => {
+    const result = await runBin(args, { BAQUP_COLLECTOR_STORE: join(folder, 'unused.duckdb') })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('reads settings from a YAML file and BAQUP_COLLECTOR_* variables, naming a bad one', async () => {
+    const file = join(folder, 'collector.yaml')
+    writeFileSync(file, 'ip: sometimes\n')
+    const fromFile = await runBin(['serve', `--config=${file}`])
+    expect(fromFile.code).toBe(2)
+    expect(fromFile.stderr).toContain(`${file}: ip`)
+    const fromEnv = await runBin(['serve'], { BAQUP_COLLECTOR_RETENTION: 'forever' })
+    expect(fromEnv.code).toBe(2)
+    expect(fromEnv.stderr).toContain('BAQUP_COLLECTOR_RETENTION')
+  })
+
+  it('--help shows examples', async () => {
+    const { stdout } = await runBin(['serve', '--help'])
+    expect(stdout).toContain('baqup-collector serve --listen=0.0.0.0:8080')
+  })
+})
+
+describe('networkOf', () => {
+  it.each([
+    ['203.0.113.77', '203.0.113.0/24'],
+    ['::ffff:203.0.113.77', '203.0.113.0/24'],
+    ['2001:db8:abcd:12::1', '2001:db8:abcd::/48'],
+    ['::1', '::/48'],
+    ['2001:DB8:0:1::1', '2001:db8::/48'],
+    ['0:0:1::7', '0:0:1::/48'],
+    ['not an address', ''],
+  ])('%s → %s', (address, network) => {
+    expect(networkOf(address)).toBe(network)
+  })
+})

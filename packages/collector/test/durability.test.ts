@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openStore } from '../src/store/open.js'
+import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
+import { serve } from './support/collector.js'
+import { anonymized, post, report } from './support/reports.js'
+
+const folder = mkdtempSync(join(tmpdir(), 'collector-durability-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+const config = anonymized({ log: { level: 'INFO' } })
+const hashOf = (n: number) => n.toString(16).padStart(64, '0')
+
+/** Posts reports from `workers` loops until `stop()`; records the hashes answered 200 and the statuses seen. */
+function load(url: string, workers = 16) {
+  const accepted = new Set<string>()
+  const statuses: number[] = []
+  let next = 0
+  let running = true
+  const loops = Array.from({ length: workers }, async () => {
+    while (running) {
+      const hash = hashOf(next++)
+      try {
+        const answer = await post(url, report(config, { hash }))
+        statuses.push(answer.status)
+        if (answer.status === 200) accepted.add(hash)
+      } catch {
+        statuses.push(0)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+  })
+  return {
+    accepted,
+    statuses,
+    async stop() {
+      running = false
+      await Promise.all(loops)
+    },
+  }
+}
+
+const storedHashes = async (location: string, day: string) => {
+  const store = await openStore(location)
+  try {
+    return new Set((await store.exportDay(day)).map((row) => row.hash))
+  } finally {
+    await store.close()
+  }
+}
+
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 50))
+}
+
+describe('durability', () => {
+  it('DuckDB: after kill -9 under load, every report answered 200 is in the store', { timeout: 120_000 }, async () => {
+    const location = join(folder, 'killed.duckdb')
+    const collector = await serve([`--store=${location}`])
+    const traffic = load(collector.url)
+    await until(() => traffic.accepted.size >= 300)
+    await collector.stop('SIGKILL')
+    await traffic.stop()
+    const found = await storedHashes(location, new Date().toISOString().slice(0, 10))
+    const missing = [...traffic.accepted].filter((hash) => !found.has(hash))
+    expect(missing).toEqual([])
+    expect(traffic.accepted.size).toBeGreaterThanOrEqual(300)
+  })
+
+  describe.skipIf(clickhouseMissing)(
+    `ClickHouse stopped under load${clickhouseMissing ? ` (${clickhouseMissing})` : ''}`,
+    () => {
+      let server: ClickHouse
+      afterAll(() => server?.remove())
+
+      it('answers 503 with Retry-After, no 200 for a report not stored, and recovers', {
+        timeout: 180_000,
+      }, async () => {
+        server = await startClickHouse()
+        const location = server.storeURL('durability')
+        const collector = await serve([`--store=${location}`, '--request-timeout=5000'])
+        const traffic = load(collector.url, 8)
+        await until(() => traffic.accepted.size >= 100)
+        await server.stop()
+        const failedFrom = traffic.statuses.length
+        await until(() => traffic.statuses.slice(failedFrom).filter((status) => status === 503).length >= 20)
+        const refusedAnswer = await post(collector.url, report(config, { hash: 'f'.repeat(64) }))
+        expect(refusedAnswer.status).toBe(503)
+        expect(refusedAnswer.headers.get('retry-after')).toMatch(/^\d+$/)
+        await server.start()
+        const recoveredFrom = traffic.accepted.size
+        await until(() => traffic.accepted.size >= recoveredFrom + 100)
+        await traffic.stop()
+        expect(await collector.stop('SIGTERM')).toBe(0)
+        const found = await storedHashes(location, new Date().toISOString().slice(0, 10))
+        expect([...traffic.accepted].filter((hash) => !found.has(hash))).toEqual([])
+        expect(found.has('f'.repeat(64))).toBe(false)
+      })
+    },
+  )
+})

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { optionRows } from '@baqup/core'
+import { staticConfigSchema } from '@baqup/schemas'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openClickHouse } from '../src/store/clickhouse.js'
+import { openDuckDB } from '../src/store/duckdb.js'
+import type { Store, StoredReport } from '../src/store/store.js'
+import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
+import { anonymized, hashOf } from './support/reports.js'
+
+const config = anonymized({ log: { level: 'DEBUG' }, entryPoints: { web: { address: ':80' } }, api: {} })
+
+function stored(installation: string, day: string, overrides: Partial<StoredReport> = {}): StoredReport {
+  return {
+    id: `${installation}-${day}-${Math.random()}`,
+    day,
+    received: `${day}T12:00:00.000Z`,
+    hash: hashOf(installation),
+    version: '3.1.0',
+    codename: 'cheddar',
+    buildDate: '2025-01-31',
+    network: '198.51.100.0/24',
+    ip: '198.51.100.7',
+    configuration: JSON.stringify(config),
+    options: optionRows(staticConfigSchema, config),
+    ...overrides,
+  }
+}
+
+const empty = { reports: [], versionChecks: [], refusals: [] }
+
+/** The one suite both engines pass. */
+function storeSuite(open: () => Promise<Store>) {
+  let store: Store
+  beforeAll(async () => {
+    store = await open()
+  })
+  afterAll(() => store?.close())
+
+  it('counts a report once per (hash, day), installations once', async () => {
+    await store.write({
+      ...empty,
+      reports: [
+        stored('a', '2025-03-01'),
+        stored('a', '2025-03-01'),
+        stored('a', '2025-03-02'),
+        stored('b', '2025-03-02'),
+      ],
+    })
+    expect(await store.stats()).toMatchObject({ reports: 3, installations: 2 })
+  })
+
+  it('counts version checks and refusals by code', async () => {
+    const check = { day: '2025-03-02', received: '2025-03-02T10:00:00.000Z', version: '3.0.0', network: '', ip: '' }
+    await store.write({
+      reports: [],
+      versionChecks: [check, check],
+      refusals: [
+        { day: '2025-03-02', code: 'bad-json' },
+        { day: '2025-03-02', code: 'bad-json' },
+        { day: '2025-03-01', code: 'not-anonymized' },
+      ],
+    })
+    const stats = await store.stats()
+    expect(stats.versionChecks).toBe(2)
+    expect(stats.refused).toEqual({ 'bad-json': 2, 'not-anonymized': 1 })
+  })
+
+  it("exports a day's reports once per installation", async () => {
+    const day = await store.exportDay('2025-03-02')
+    expect(day.map((row) => row.hash).sort()).toEqual([hashOf('a'), hashOf('b')].sort())
+    expect(JSON.parse(day[0]?.configuration ?? '{}')).toEqual(config)
+    expect(day[0]).toMatchObject({ day: '2025-03-02', version: '3.1.0', buildDate: '2025-01-31' })
+  })
+
+  it('keeps the option rows: path and value, counted by installation', async () => {
+    const counts = await store.optionCounts('2025-03-02')
+    expect(counts).toContainEqual({ path: 'log.level', value: 'DEBUG', installations: 2 })
+    expect(counts).toContainEqual({ path: 'entryPoints.<name>.address', value: null, installations: 2 })
+  })
+
+  it('stores nothing of a batch the engine refuses, nor carries it into the next one', async () => {
+    const before = await store.stats()
+    const refused = { day: 'never', received: 'never', version: '3.0.0', network: '', ip: '' }
+    await expect(
+      store.write({ reports: [stored('refused', '2025-03-02')], versionChecks: [refused], refusals: [] }),
+    ).rejects.toThrow()
+    await store.write({ ...empty, reports: [stored('next', '2025-03-02')] })
+    const after = await store.stats()
+    expect(after).toMatchObject({ reports: before.reports + 1, installations: before.installations + 1 })
+    expect(after.versionChecks).toBe(before.versionChecks)
+    const day = await store.exportDay('2025-03-02')
+    expect(day.map((row) => row.hash)).not.toContain(hashOf('refused'))
+  })
+
+  it('deletes rows older than the retention, and full addresses older than theirs', async () => {
+    await store.applyRetention({ before: '2025-03-02', ipBefore: '2025-03-03' })
+    // ClickHouse applies a deletion as a mutation, after the statement answers.
+    await expect.poll(() => store.stats(), { timeout: 20_000 }).toMatchObject({ reports: 3, installations: 3 })
+    expect((await store.stats()).refused).toEqual({ 'bad-json': 2 })
+    await expect(store.ping()).resolves.toBeUndefined()
+  })
+}
+
+describe('store: DuckDB', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'collector-store-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+  storeSuite(() => openDuckDB(join(folder, 'store.duckdb')))
+})
+
+describe.skipIf(clickhouseMissing)(`store: ClickHouse${clickhouseMissing ? ` (${clickhouseMissing})` : ''}`, () => {
+  let server: ClickHouse
+  beforeAll(async () => {
+    server = await startClickHouse()
+  })
+  afterAll(() => server?.remove())
+  storeSuite(() => openClickHouse(server.storeURL('suite')))
+})

@@ -1,0 +1,29 @@
+import type { SentReport } from './state.js'
+import { isExchangeOutcome } from './telemetry/outcome.js'
+import { isRecord } from './values.js'
+
+/** One entry of the audit trail as stored: what is well-formed is kept, field by field, and nothing else. */
+
+const HEX_64 = /^[0-9a-f]{64}$/
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
+const isStatus = (value: unknown): value is number => Number.isInteger(value) && Number(value) >= 100
+
+/**
+ * An entry written before outcomes were recorded has a status and no outcome: it was answered.
+ * Any other entry needs a known outcome; a status is kept when there was one.
+ */
+export function parseSentReport(value: unknown): SentReport | undefined {
+  if (!isRecord(value) || !isTime(value.at) || typeof value.url !== 'string') return undefined
+  if (typeof value.bodySha256 !== 'string' || !HEX_64.test(value.bodySha256)) return undefined
+  const status = isStatus(value.status) ? value.status : undefined
+  const outcome = value.outcome === undefined && status !== undefined ? undefined : value.outcome
+  if (outcome !== undefined && !isExchangeOutcome(outcome)) return undefined
+  if (outcome === undefined && status === undefined) return undefined
+  return {
+    at: value.at,
+    url: value.url,
+    ...(status !== undefined && { status }),
+    ...(outcome !== undefined && { outcome }),
+    bodySha256: value.bodySha256,
+  }
+}

@@ -1,0 +1,239 @@
+// pnpm bench (or pnpm bench:collector): baqup-collector under 64 concurrent connections (autocannon),
+// on DuckDB and on ClickHouse, beside a bare node:http server answering 200 to the same requests,
+// each in its own process, measured in the same run (the bare server before and after the
+// collectors: their mean is the baseline). Accepted per second are the 200s the store confirmed
+// (cross-checked against `stats` afterwards). The store size per million reports is measured on
+// a store seeded with N generated reports (`baqup-collector seed`, N = BENCH_STORE_REPORTS,
+// default 100 000): its growth over an empty store, divided by N, times a million.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { build } from 'esbuild'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const collectorBin = `${root}packages/collector/bin/baqup-collector.mjs`
+const seconds = Number(process.env.BENCH_COLLECTOR_SECONDS ?? 10)
+const seededReports = Number(process.env.BENCH_STORE_REPORTS ?? 100_000)
+const CONNECTIONS = 64
+const folder = mkdtempSync(join(tmpdir(), 'bench-collector-'))
+process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
+
+const { anonymize } = await import(`${root}packages/core/dist/index.js`)
+const { staticConfigSchema } = await import(`${root}packages/schemas/dist/index.js`)
+
+/** A typical report, as `baqup-telemetry send` posts it; each request gets its own hash. */
+const configuration = anonymize(staticConfigSchema, {
+  global: { sendAnonymousUsage: true, checkNewVersion: true },
+  log: { level: 'INFO' },
+  accessLog: {},
+  entryPoints: { web: { address: ':80' }, websecure: { address: ':443' } },
+  providers: { docker: { endpoint: 'unix:///var/run/docker.sock', exposedByDefault: false }, file: {} },
+  api: { dashboard: true },
+  metrics: { prometheus: {} },
+  certificatesResolvers: { le: { acme: { email: 'ops@example.com', storage: '/acme.json' } } },
+})
+const HASH = 'h'.repeat(64)
+const template = JSON.stringify({
+  version: '3.1.0',
+  codename: 'cheddar',
+  buildDate: '2025-01-31',
+  configuration: Buffer.from(JSON.stringify(configuration)).toString('base64'),
+  hash: HASH,
+})
+let sent = 0
+const request = {
+  method: 'POST',
+  path: '/',
+  headers: { 'content-type': 'application/json' },
+  setupRequest: (req) => ({ ...req, body: template.replace(HASH, (sent++).toString(16).padStart(64, '0')) }),
+}
+
+function started(child, name) {
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (chunk) => {
+    out += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    err += chunk.toString().slice(-2000)
+  })
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1]
+      if (url) {
+        clearInterval(timer)
+        resolve(url)
+      } else if (child.exitCode !== null) {
+        clearInterval(timer)
+        reject(new Error(`${name} exited ${child.exitCode}: ${err}`))
+      }
+    }, 20)
+  })
+}
+
+/** Peak resident memory of a running process, in MiB (Linux). */
+const peakMiB = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+
+const stop = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.once('exit', resolve)
+    child.kill('SIGTERM')
+  })
+
+async function load(url) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request] })
+  return { ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts, p99: result.latency.p99, seconds }
+}
+
+const BARE = `
+const { createServer } = require('node:http')
+const server = createServer((req, res) => {
+  req.resume()
+  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"ok":true}'))
+})
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port))
+`
+
+async function bare() {
+  const child = spawn(process.execPath, ['-e', BARE], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const url = await started(child, 'bare server')
+  const figures = await load(url)
+  figures.peakMiB = peakMiB(child.pid)
+  await stop(child)
+  return figures
+}
+
+function run(args) {
+  const done = spawnSync(process.execPath, [collectorBin, ...args], { encoding: 'utf8' })
+  if (done.status !== 0) throw new Error(`baqup-collector ${args[0]}: ${done.stderr}`)
+  return done.stdout
+}
+
+/** One collector on `store` under load; then the bytes of `seeded`, filled by `seed`, read by `size()`. */
+async function collector(store, seeded, size) {
+  const child = spawn(process.execPath, [collectorBin, 'serve', '--listen=127.0.0.1:0', `--store=${store}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await started(child, 'baqup-collector')
+  const figures = await load(url)
+  figures.peakMiB = peakMiB(child.pid)
+  const code = await stop(child)
+  if (code !== 0) throw new Error(`baqup-collector exited ${code}`)
+  figures.stored = JSON.parse(run(['stats', `--store=${store}`, '--json'])).reports
+  run(['seed', `--store=${seeded}`, `--reports=${seededReports}`, '--days=30'])
+  figures.bytes = await size()
+  return figures
+}
+
+const fileBytes = (path) => {
+  let total = 0
+  for (const file of [path, `${path}.wal`]) {
+    try {
+      total += statSync(file).size
+    } catch {}
+  }
+  return total
+}
+
+async function duckdb() {
+  const empty = join(folder, 'empty.duckdb')
+  run(['stats', `--store=${empty}`, '--json'])
+  const seeded = join(folder, 'seeded.duckdb')
+  const figures = await collector(join(folder, 'bench.duckdb'), seeded, async () => fileBytes(seeded))
+  figures.emptyBytes = fileBytes(empty)
+  return figures
+}
+
+/** The test suite's throw-away ClickHouse (TypeScript, node builtins only), compiled for this script. */
+async function clickhouseSupport() {
+  const out = join(folder, 'clickhouse-support.mjs')
+  await build({
+    entryPoints: [`${root}packages/collector/test/support/clickhouse.ts`],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  })
+  return import(out)
+}
+
+async function clickhouse() {
+  const { clickhouseMissing, startClickHouse } = await clickhouseSupport()
+  if (clickhouseMissing) return { skipped: clickhouseMissing }
+  const server = await startClickHouse()
+  const query = async (sql) => {
+    const answer = await fetch(`${server.url}/?query=${encodeURIComponent(sql)}`, { method: 'POST' })
+    if (!answer.ok) throw new Error(`clickhouse: ${await answer.text()}`)
+    return answer.text()
+  }
+  const bytesOn = async (database) => {
+    for (const table of ['reports', 'options', 'version_checks', 'refusals']) {
+      await query(`OPTIMIZE TABLE ${database}.${table} FINAL`)
+    }
+    return Number(await query(`SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '${database}' AND active`))
+  }
+  try {
+    return await collector(server.storeURL('bench'), server.storeURL('seeded'), () => bytesOn('seeded'))
+  } finally {
+    await server.remove()
+  }
+}
+
+const mib = (n) => `${n.toFixed(1)} MiB`
+const perSecond = (f) => f.ok / f.seconds
+
+function line(name, figures, baseline, extra = '') {
+  const rate = perSecond(figures)
+  const ratio = baseline ? `  ×${(rate / perSecond(baseline)).toFixed(2)} of bare` : ''
+  console.log(
+    `${name.padEnd(30)} ${rate.toFixed(0).padStart(6)} /s${ratio.padEnd(16)}  p99 ${String(figures.p99).padStart(4)} ms` +
+      `  peak RSS ${mib(figures.peakMiB).padStart(9)}  not 200: ${figures.other}${extra}`,
+  )
+}
+
+console.log(
+  `\nbaqup-collector, ${CONNECTIONS} connections, ${seconds} s each (autocannon), node ${process.version}; ` +
+    `report body ${template.length} bytes:`,
+)
+const bareBefore = await bare()
+const duck = await duckdb()
+const house = await clickhouse()
+const bareAfter = await bare()
+const bareFigures = {
+  ...bareAfter,
+  ok: (bareBefore.ok + bareAfter.ok) / 2,
+  p99: Math.max(bareBefore.p99, bareAfter.p99),
+  peakMiB: Math.max(bareBefore.peakMiB, bareAfter.peakMiB),
+}
+line(
+  'bare node:http, 200 only',
+  bareFigures,
+  undefined,
+  `  (before ${perSecond(bareBefore).toFixed(0)}, after ${perSecond(bareAfter).toFixed(0)} /s)`,
+)
+line('collector on DuckDB', duck, bareFigures, '  (goal ≥ ×0.5)')
+if (house.skipped) console.log(`collector on ClickHouse          skipped: ${house.skipped}`)
+else line('collector on ClickHouse', house, bareFigures)
+
+for (const [name, figures] of [
+  ['DuckDB', duck],
+  ['ClickHouse', house],
+]) {
+  if (figures.skipped) continue
+  // More stored than counted: requests still in flight when the load stopped, answered after it.
+  if (figures.stored < figures.ok) {
+    console.log(`  ${name}: ${figures.ok} answered 200 but ${figures.stored} stored: a 200 without its row!`)
+  }
+  const growth = figures.bytes - (figures.emptyBytes ?? 0)
+  const how = figures.emptyBytes !== undefined ? 'file growth over an empty store' : 'active parts after OPTIMIZE FINAL'
+  console.log(
+    `  store size per million reports, ${name}: ${mib(((growth / seededReports) * 1e6) / 2 ** 20)}` +
+      ` (${how}: ${mib(growth / 2 ** 20)} for N = ${seededReports} seeded reports, × 1e6 / N)`,
+  )
+}
