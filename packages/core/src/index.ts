@@ -1,6 +1,3 @@
-export { type AddressOutcome, anonymizeAddress } from './address.js'
-export { anonymize, MASKED } from './anonymize.js'
-export { type AnonymizedVerdict, checkAnonymized, isAnonymized, schemaPath } from './anonymized.js'
 export { envVarName } from './config/env.js'
 export { CONFIG_ERROR_CODES, type ConfigErrorCode } from './config/error-code.js'
 export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
@@ -18,17 +15,16 @@ export {
 export type { LegacyOptions } from './config/removed.js'
 export { didYouMean, editDistance } from './config/suggest.js'
 export type { SwitchDecision, SwitchSetting } from './config/switches.js'
-export {
-  anonymizeExplained,
-  type Decision,
-  type DecisionKind,
-  type ExplainedAnonymization,
-  explain,
-} from './explain.js'
-export { canonicalJSON, configHash } from './hash.js'
-export { entryNames, NAME_MAX_LENGTH, nameProblem } from './names.js'
-export { type OptionRow, type OptionValue, optionRows } from './option-rows.js'
-export { type BuildInfo, buildPayload, type UsagePayload } from './payload.js'
+export { type AddressOutcome, anonymizeAddress } from './report/address.js'
+export { anonymize, MASKED } from './report/anonymize.js'
+export { type AnonymizedVerdict, checkAnonymized, isAnonymized, schemaPath } from './report/anonymized.js'
+export type { Decision, DecisionKind } from './report/decision.js'
+export { anonymizeExplained, type ExplainedAnonymization, explain } from './report/explain.js'
+export { canonicalJSON, configHash } from './report/hash.js'
+export { entryNames, NAME_MAX_LENGTH, nameProblem } from './report/names.js'
+export { type OptionRow, type OptionValue, optionRows } from './report/option-rows.js'
+export { type BuildInfo, buildPayload, type UsagePayload } from './report/payload.js'
+export { MAX_CHECKED_LENGTH, SCRUBBED, type ScrubResult, scrub, textProblem } from './report/scrub.js'
 export { type JSONSchemaOptions, toJSONSchema } from './schema/json-schema.js'
 export { optionsMarkdown } from './schema/markdown.js'
 export { allowedValues, ITEM_SEGMENT, listOptions, NAME_SEGMENT, type Option } from './schema/options.js'
@@ -41,16 +37,10 @@ export {
   type StringShape,
   walk,
 } from './schema/walk.js'
-export { MAX_CHECKED_LENGTH, SCRUBBED, type ScrubResult, scrub, textProblem } from './scrub.js'
-export {
-  defaultStatePath,
-  openState,
-  readState,
-  type SentReport,
-  type StatePathOptions,
-  type TelemetryState,
-  updateState,
-} from './state.js'
+export type { SentReport } from './state/sent-report.js'
+export { defaultStatePath, openState, readState, type StatePathOptions, updateState } from './state/state.js'
+export type { TelemetryState } from './state/telemetry-state.js'
+export type { HttpAnswer, SendOptions, TelemetryClient, TelemetryRequest } from './telemetry/client.js'
 export { BAQUP_PRODUCT, TELEMETRY_LIMITS, type TelemetryProduct } from './telemetry/defaults.js'
 export { doNotTrack, effectiveSwitches, type TelemetrySwitches } from './telemetry/do-not-track.js'
 export { displayURL, endpointProblem } from './telemetry/endpoint.js'
@@ -60,17 +50,11 @@ export {
   type TelemetryErrorDetails,
   type TelemetryOperation,
 } from './telemetry/errors.js'
-export {
-  createTelemetryClient,
-  type HttpAnswer,
-  type SendOptions,
-  type TelemetryClient,
-  type TelemetryClientOptions,
-} from './telemetry/http.js'
+export { createTelemetryClient, type TelemetryClientOptions } from './telemetry/http.js'
 export type { TelemetryLogger } from './telemetry/logger.js'
 export { EXCHANGE_OUTCOMES, type ExchangeOutcome, type ExchangeTrace } from './telemetry/outcome.js'
 export type { Environment } from './telemetry/proxy.js'
-export { performRequest, sha256Hex, type TelemetryAnswer, type TelemetryRequest } from './telemetry/request.js'
+export { performRequest, sha256Hex, type TelemetryAnswer } from './telemetry/request.js'
 export type { Timers } from './telemetry/schedule.js'
 export { type StartTelemetryOptions, startTelemetry, type TelemetryHandle } from './telemetry/start.js'
 export { type StartupLineOptions, startupLines } from './telemetry/startup-log.js'

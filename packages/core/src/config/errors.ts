@@ -19,8 +19,8 @@ export interface ConfigErrorDetails {
   readonly suggestion?: string
 }
 
-import { anonymizeAddress } from '../address.js'
-import { scrub } from '../scrub.js'
+import { anonymizeAddress } from '../report/address.js'
+import { scrub } from '../report/scrub.js'
 import { type ConfigErrorCode, inferredCode } from './error-code.js'
 
 /** `file:3:7`, `file:3`, `--log.level`, `BAQUP_LOG_LEVEL`. */

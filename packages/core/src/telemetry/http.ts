@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici'
+import type { TelemetryClient, TelemetryRequest } from './client.js'
 import { TELEMETRY_LIMITS } from './defaults.js'
 import { exchangeOnce, type Hop, type HopAnswer } from './dispatch.js'
 import { endpointProblem } from './endpoint.js'
@@ -6,7 +7,6 @@ import { describeCause, TransportFailure } from './errors.js'
 import { type ExchangeTrace, newTrace } from './outcome.js'
 import { createDispatcher, type DispatcherChoice, type Environment, loadUndici } from './proxy.js'
 import { locationShown, REDIRECT_STATUSES, redirectProblem } from './redirects.js'
-import type { TelemetryRequest } from './request.js'
 import { wireHeaders } from './wire.js'
 
 export interface TelemetryClientOptions {
@@ -18,27 +18,6 @@ export interface TelemetryClientOptions {
   timeoutMs?: number
   /** Largest response body read; a larger one is cancelled and the request fails. */
   maxBytes?: number
-}
-
-export interface SendOptions {
-  signal?: AbortSignal
-  /** Redirects a request without a body may follow (see redirects.ts); default none. */
-  maxRedirects?: number
-  /** Filled in as the exchange goes: whether and where the request was written, and how it ended. */
-  trace?: ExchangeTrace
-}
-
-export interface HttpAnswer {
-  /** The URL that answered (the last one, after redirects). */
-  url: string
-  status: number
-  statusText: string
-  body: string
-}
-
-/** The HTTP client of telemetry. */
-export interface TelemetryClient {
-  send(request: TelemetryRequest, options?: SendOptions): Promise<HttpAnswer>
 }
 
 const refused = (message: string) => new TransportFailure(message, { outcome: 'redirect-refused' })

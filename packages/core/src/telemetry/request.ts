@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { SendOptions, TelemetryClient, TelemetryRequest } from './client.js'
 import { endpointProblem } from './endpoint.js'
 import { describeCause, TelemetryError, type TelemetryOperation } from './errors.js'
-import type { SendOptions, TelemetryClient } from './http.js'
 import { newTrace } from './outcome.js'
-
-/** A request exactly as sent, and as `inspect` shows it: `headers` are the wire's, in order (wire.ts). */
-export interface TelemetryRequest {
-  method: 'GET' | 'POST'
-  url: string
-  headers: Record<string, string>
-  body?: string
-}
 
 export interface TelemetryAnswer {
   /** The URL that answered (the last one, after redirects). */

@@ -1,4 +1,6 @@
-import { readState, type SentReport, type StateLogger, type TelemetryState, updateState } from '../state.js'
+import type { SentReport } from '../state/sent-report.js'
+import { readState, type StateLogger, updateState } from '../state/state.js'
+import type { TelemetryState } from '../state/telemetry-state.js'
 import type { TelemetryOperation } from './errors.js'
 
 /** What the scheduler remembers across restarts, kept in the telemetry state file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { anonymize } from '../../src/anonymize.js'
-import { configHash } from '../../src/hash.js'
+import { anonymize } from '../../src/report/anonymize.js'
+import { configHash } from '../../src/report/hash.js'
 import { errorOf, fromEnv, fromFlags, schema, yaml } from './helpers.js'
 
 const LEVELS = 'one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, PANIC, in any case'

@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { TelemetryRequest } from '../../src/telemetry/client.js'
 import { TelemetryError } from '../../src/telemetry/errors.js'
 import { createTelemetryClient } from '../../src/telemetry/http.js'
 import { locationShown, MAX_REDIRECTS, redirectProblem } from '../../src/telemetry/redirects.js'
-import { performRequest, type TelemetryRequest } from '../../src/telemetry/request.js'
+import { performRequest } from '../../src/telemetry/request.js'
 import { startServer, type TestServer } from '../support/http-server.js'
 import { LOCALHOST_TLS, trustingDispatcher } from '../support/tls.js'
 

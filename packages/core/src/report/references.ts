@@ -1,5 +1,5 @@
+import type { SchemaNode, StringShape } from '../schema/walk.js'
 import { type EntryNames, entryNames } from './names.js'
-import type { SchemaNode, StringShape } from './schema/walk.js'
 import { isRecord } from './values.js'
 
 /**

@@ -1,11 +1,11 @@
 import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { anonymize, MASKED } from '../src/anonymize.js'
-import { anonymizeExplained, explain } from '../src/explain.js'
-import { SCRUBBED } from '../src/scrub.js'
-import { genericSchema } from './fixtures/anonymize/generic-schema.js'
-import { readReference } from './support/reference.js'
+import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { anonymizeExplained, explain } from '../../src/report/explain.js'
+import { SCRUBBED } from '../../src/report/scrub.js'
+import { genericSchema } from '../fixtures/anonymize/generic-schema.js'
+import { readReference } from '../support/reference.js'
 
 /** Reads `a.b[0]["c.d"]` in a value; undefined when any step is missing. */
 function at(value: unknown, path: string): unknown {

@@ -1,8 +1,20 @@
-import type { SentReport } from './state.js'
-import { isExchangeOutcome } from './telemetry/outcome.js'
-import { isRecord } from './values.js'
+import { isRecord } from '../report/values.js'
+import { type ExchangeOutcome, isExchangeOutcome } from '../telemetry/outcome.js'
 
 /** One entry of the audit trail as stored: what is well-formed is kept, field by field, and nothing else. */
+
+export interface SentReport {
+  /** ISO time the report was sent. */
+  readonly at: string
+  /** Where the body went (the last URL it was written to), as displayed: no credentials, no query. */
+  readonly url: string
+  /** The server's HTTP status, when one answered (the redirect's, when a redirect was refused). */
+  readonly status?: number
+  /** How the exchange ended; absent in entries written before it was recorded, which were all answered. */
+  readonly outcome?: ExchangeOutcome
+  /** Hex SHA-256 of the exact body sent. */
+  readonly bodySha256: string
+}
 
 const HEX_64 = /^[0-9a-f]{64}$/
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))

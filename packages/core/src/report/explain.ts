@@ -1,17 +1,7 @@
 import type * as z from 'zod'
+import { walk } from '../schema/walk.js'
 import { anonymizeTree } from './anonymize.js'
-import { walk } from './schema/walk.js'
-
-export type DecisionKind = 'kept' | 'masked' | 'scrubbed' | 'removed'
-
-/** Why one path of the configuration came out the way it did. */
-export interface Decision {
-  /** Real names: `providers.docker.endpoint`, `entryPoints.web.http.tls.domains[0].main`. */
-  readonly path: string
-  readonly decision: DecisionKind
-  /** `exported`, `not exported`, `scrubbed: host of an address (port kept)`, `not exported: removed (map)`, `unknown option: removed`… */
-  readonly reason: string
-}
+import type { Decision } from './decision.js'
 
 /** The anonymized copy and the decisions that made it, from one walk. */
 export interface ExplainedAnonymization {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from '../src/config/load.js'
-import { configHash } from '../src/hash.js'
+import { loadConfig } from '../../src/config/load.js'
+import { configHash } from '../../src/report/hash.js'
 
 /** One configuration written in every source Baqup reads, in other key orders and cases. */
 

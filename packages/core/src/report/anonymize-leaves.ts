@@ -1,7 +1,7 @@
 import type * as z from 'zod'
-import type { Decision, DecisionKind } from './explain.js'
+import type { NodeKind, SchemaNode } from '../schema/walk.js'
+import type { Decision, DecisionKind } from './decision.js'
 import type { ReferenceNames } from './references.js'
-import type { NodeKind, SchemaNode } from './schema/walk.js'
 import { checkString } from './shapes.js'
 import { OMIT } from './values.js'
 
@@ -58,7 +58,7 @@ export const itemPath = (walk: Walk, parent: string, index: number) => (walk.dec
 
 /** A string that survives: as written when it fits its shape (or, free text, passes the scrub pass), replaced otherwise. */
 export function keepString(node: SchemaNode, value: string, walk: Walk, path: string): string {
-  const outcome = checkString(node, value, walk)
+  const outcome = checkString(node, value, walk.references)
   note(walk, path, outcome.decision, outcome.reason)
   return outcome.value
 }

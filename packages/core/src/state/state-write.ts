@@ -13,8 +13,8 @@ import {
   writeSync,
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { TelemetryState } from './state.js'
 import type { FileIdentity } from './state-file.js'
+import type { TelemetryState } from './telemetry-state.js'
 
 /**
  * Writing the state file atomically: the whole state goes to a new file beside the target, then

@@ -1,35 +1,13 @@
 import { isAbsolute, join } from 'node:path'
 import { MAX_REPORTS, newState, type ReadResult, readStateFile } from './state-file.js'
 import { writeStateFile } from './state-write.js'
-import type { ExchangeOutcome } from './telemetry/outcome.js'
+import type { TelemetryState } from './telemetry-state.js'
 
 /**
  * The telemetry state file: the installation key (for the keyed configuration hash), when the
  * last report and version check ran (so that a crash loop does not send more than once a day),
  * and the last reports actually sent (the audit trail). Losing it is never fatal.
  */
-
-export interface SentReport {
-  /** ISO time the report was sent. */
-  readonly at: string
-  /** Where the body went (the last URL it was written to), as displayed: no credentials, no query. */
-  readonly url: string
-  /** The server's HTTP status, when one answered (the redirect's, when a redirect was refused). */
-  readonly status?: number
-  /** How the exchange ended; absent in entries written before it was recorded, which were all answered. */
-  readonly outcome?: ExchangeOutcome
-  /** Hex SHA-256 of the exact body sent. */
-  readonly bodySha256: string
-}
-
-export interface TelemetryState {
-  /** 64 hex characters: 32 random bytes, created once per installation. */
-  readonly installationKey: string
-  readonly lastReportAt?: string
-  readonly lastCheckAt?: string
-  /** Newest last, at most 10. */
-  readonly reports: readonly SentReport[]
-}
 
 export interface StatePathOptions {
   /** Names the folder: `<product>/telemetry.json`. */

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
-import { anonymize } from '../src/anonymize.js'
-import { ConfigError } from '../src/config/errors.js'
-import { parseConfigText } from '../src/config/load.js'
-import { corpusDir, corpusFiles, corpusSkipReason, readReference, withAllowedValues } from './support/reference.js'
-import { strings } from './support/strings.js'
+import { ConfigError } from '../../src/config/errors.js'
+import { parseConfigText } from '../../src/config/load.js'
+import { anonymize } from '../../src/report/anonymize.js'
+import { corpusDir, corpusFiles, corpusSkipReason, readReference, withAllowedValues } from '../support/reference.js'
+import { strings } from '../support/strings.js'
 
 /** The same inputs as anonymize.test.ts, read by the real loader, as `inspect` and the runtime read them. */
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/anonymize/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/anonymize/${name}`, import.meta.url), 'utf8')
 const load = (text: string, name: string) =>
   parseConfigText(text, name.endsWith('.toml') ? 'toml' : 'yaml', staticConfigSchema, name)
 

@@ -1,11 +1,11 @@
 import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { anonymize, MASKED } from '../src/anonymize.js'
-import { listOptions } from '../src/schema/options.js'
-import { type SchemaNode, walk } from '../src/schema/walk.js'
-import { SCRUBBED } from '../src/scrub.js'
-import { readReference, referenceRows } from './support/reference.js'
+import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { SCRUBBED } from '../../src/report/scrub.js'
+import { listOptions } from '../../src/schema/options.js'
+import { type SchemaNode, walk } from '../../src/schema/walk.js'
+import { readReference, referenceRows } from '../support/reference.js'
 
 /**
  * Traefik's own redactor test, `TestDo_staticConfiguration`: its input written as a configuration

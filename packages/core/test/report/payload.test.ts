@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPayload } from '../src/payload.js'
+import { buildPayload } from '../../src/report/payload.js'
 
 describe('buildPayload', () => {
   const info = { version: '3.1.0', codename: 'saintnectaire', buildDate: '2026-01-02T03:04:05Z' }

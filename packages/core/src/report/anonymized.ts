@@ -1,8 +1,8 @@
 import type * as z from 'zod'
+import { ITEM_SEGMENT, NAME_SEGMENT } from '../schema/options.js'
+import type { SchemaNode } from '../schema/walk.js'
+import { walk } from '../schema/walk.js'
 import { anonymize, MASKED } from './anonymize.js'
-import { ITEM_SEGMENT, NAME_SEGMENT } from './schema/options.js'
-import type { SchemaNode } from './schema/walk.js'
-import { walk } from './schema/walk.js'
 import { SCRUBBED } from './scrub.js'
 import { isRecord } from './values.js'
 

@@ -4,11 +4,11 @@ import TOML from '@iarna/toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import * as z from 'zod'
-import { anonymize, MASKED } from '../src/anonymize.js'
-import { SCRUBBED } from '../src/scrub.js'
-import { genericSchema } from './fixtures/anonymize/generic-schema.js'
+import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { SCRUBBED } from '../../src/report/scrub.js'
+import { genericSchema } from '../fixtures/anonymize/generic-schema.js'
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/anonymize/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/anonymize/${name}`, import.meta.url), 'utf8')
 const asPlainJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>
 
 describe('anonymize: the documentation example', () => {

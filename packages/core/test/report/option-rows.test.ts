@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anonymize, MASKED } from '../src/anonymize.js'
-import { parseConfigText } from '../src/config/load.js'
-import { optionRows } from '../src/option-rows.js'
-import { listOptions, type Option } from '../src/schema/options.js'
-import { walk } from '../src/schema/walk.js'
-import { configArbitrary, materialize } from './fixtures/anonymize/config-arbitrary.js'
+import { parseConfigText } from '../../src/config/load.js'
+import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { optionRows } from '../../src/report/option-rows.js'
+import { listOptions, type Option } from '../../src/schema/options.js'
+import { walk } from '../../src/schema/walk.js'
+import { configArbitrary, materialize } from '../fixtures/anonymize/config-arbitrary.js'
 
 const runs = Math.ceil((Number(process.env.FUZZ_RUNS) || 2_000) / 8)
 const options = new Map<string, Option>(listOptions(walk(staticConfigSchema)).map((option) => [option.path, option]))
@@ -62,7 +62,7 @@ describe('optionRows', () => {
   })
 
   it("turns the documentation's example into rows of known options and allowed values", () => {
-    const text = readFileSync(new URL('fixtures/anonymize/documentation-example.yaml', import.meta.url), 'utf8')
+    const text = readFileSync(new URL('../fixtures/anonymize/documentation-example.yaml', import.meta.url), 'utf8')
     const config = parseConfigText(text, 'yaml', staticConfigSchema, 'documentation-example.yaml')
     const rows = optionRows(staticConfigSchema, anonymize(staticConfigSchema, config))
     expect(rows.length).toBeGreaterThan(5)

@@ -1,4 +1,7 @@
 import type * as z from 'zod'
+import { setOwn } from '../config/keys.js'
+import type { SchemaNode } from '../schema/walk.js'
+import { walk } from '../schema/walk.js'
 import {
   fieldPath,
   itemPath,
@@ -13,12 +16,9 @@ import {
   reset,
   type Walk,
 } from './anonymize-leaves.js'
-import { setOwn } from './config/keys.js'
-import type { Decision } from './explain.js'
+import type { Decision } from './decision.js'
 import { entryNames } from './names.js'
 import { DEFAULT_PLACEHOLDER, referenceNames } from './references.js'
-import type { SchemaNode } from './schema/walk.js'
-import { walk } from './schema/walk.js'
 import { SCRUBBED } from './scrub.js'
 import { isRecord, OMIT } from './values.js'
 

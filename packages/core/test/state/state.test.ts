@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { defaultStatePath, openState, readState, type SentReport, updateState } from '../src/state.js'
-import { newState, readStateFile } from '../src/state-file.js'
-import { writeStateFile } from '../src/state-write.js'
+import type { SentReport } from '../../src/state/sent-report.js'
+import { defaultStatePath, openState, readState, updateState } from '../../src/state/state.js'
+import { newState, readStateFile } from '../../src/state/state-file.js'
+import { writeStateFile } from '../../src/state/state-write.js'
 
 const folder = () => mkdtempSync(join(tmpdir(), 'baqup-state-'))
 const mode = (path: string) => statSync(path).mode & 0o777

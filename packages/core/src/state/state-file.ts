@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs'
+import { isRecord } from '../report/values.js'
 import { parseSentReport } from './sent-report.js'
-import type { TelemetryState } from './state.js'
-import { isRecord } from './values.js'
+import type { TelemetryState } from './telemetry-state.js'
 
 /**
  * Reading the state file. What stands at the path is sorted into what may be replaced and what

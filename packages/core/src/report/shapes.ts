@@ -1,8 +1,8 @@
+import type { SchemaNode, StringShape } from '../schema/walk.js'
 import { anonymizeAddress } from './address.js'
-import type { Walk } from './anonymize-leaves.js'
-import type { DecisionKind } from './explain.js'
+import type { DecisionKind } from './decision.js'
 import { nameProblem } from './names.js'
-import type { SchemaNode, StringShape } from './schema/walk.js'
+import type { ReferenceNames } from './references.js'
 import { isVersion, SCRUBBED, scrub } from './scrub.js'
 
 /**
@@ -31,8 +31,12 @@ function isPort(text: string): boolean {
   return /^:\d{1,5}$/.test(text) && Number(text.slice(1)) <= 65535
 }
 
-function reference(shape: Extract<StringShape, { type: 'reference' }>, value: string, walk: Walk): StringOutcome {
-  const sent = walk.references.byPath.get(shape.to)?.sent.get(value)
+function reference(
+  shape: Extract<StringShape, { type: 'reference' }>,
+  value: string,
+  references: ReferenceNames,
+): StringOutcome {
+  const sent = references.byPath.get(shape.to)?.sent.get(value)
   if (sent === value) return kept(value)
   if (sent !== undefined) {
     return { value: sent, decision: 'scrubbed', reason: `scrubbed: names a renamed ${shape.to} entry, sent as ${sent}` }
@@ -51,10 +55,10 @@ function qualifiedName(qualifiers: readonly string[], value: string): StringOutc
   return kept(value)
 }
 
-function shaped(shape: StringShape, value: string, walk: Walk): StringOutcome {
+function shaped(shape: StringShape, value: string, references: ReferenceNames): StringOutcome {
   switch (shape.type) {
     case 'reference':
-      return reference(shape, value, walk)
+      return reference(shape, value, references)
     case 'address':
       return anonymizeAddress(value)
     case 'qualified-name':
@@ -79,10 +83,10 @@ function enumerated(values: readonly string[], value: string): StringOutcome {
 }
 
 /** What an exported string is sent as, and why. */
-export function checkString(node: SchemaNode, value: string, walk: Walk): StringOutcome {
+export function checkString(node: SchemaNode, value: string, references: ReferenceNames): StringOutcome {
   if (value === '') return kept(value)
   if (node.values) return enumerated(node.values, value)
-  if (node.shape) return shaped(node.shape, value, walk)
+  if (node.shape) return shaped(node.shape, value, references)
   const result = scrub(value)
   return result.pattern ? scrubbed(result.pattern) : kept(value)
 }

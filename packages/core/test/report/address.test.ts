@@ -1,9 +1,9 @@
 import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anonymizeAddress } from '../src/address.js'
-import { anonymize } from '../src/anonymize.js'
-import { explain } from '../src/explain.js'
+import { anonymizeAddress } from '../../src/report/address.js'
+import { anonymize } from '../../src/report/anonymize.js'
+import { explain } from '../../src/report/explain.js'
 
 const sent = (address: string) =>
   (

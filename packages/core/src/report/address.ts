@@ -1,4 +1,4 @@
-import type { DecisionKind } from './explain.js'
+import type { DecisionKind } from './decision.js'
 
 /**
  * A listening address (`[host]:port[/tcp|/udp]`), sent through an allow-list: a wildcard host

@@ -3,8 +3,8 @@ import { staticConfigSchema } from '@baqup/schemas'
 import TOML from '@iarna/toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { anonymize } from '../src/anonymize.js'
-import { canonicalJSON, configHash, HASH_SLICE_LENGTH } from '../src/hash.js'
+import { anonymize } from '../../src/report/anonymize.js'
+import { canonicalJSON, configHash, HASH_SLICE_LENGTH } from '../../src/report/hash.js'
 
 const KEY = 'a'.repeat(64)
 

@@ -1,17 +1,17 @@
 import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anonymize, MASKED } from '../src/anonymize.js'
-import { type SchemaNode, walk } from '../src/schema/walk.js'
+import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { type SchemaNode, walk } from '../../src/schema/walk.js'
 import {
   configArbitrary,
   IPV6_MARK,
   LEAK_MARK,
   materialize,
   SECRET_MARK,
-} from './fixtures/anonymize/config-arbitrary.js'
-import { normalized } from './fixtures/anonymize/secrets.js'
-import { strings } from './support/strings.js'
+} from '../fixtures/anonymize/config-arbitrary.js'
+import { normalized } from '../fixtures/anonymize/secrets.js'
+import { strings } from '../support/strings.js'
 
 /** 2 000 configurations by default; `FUZZ_RUNS=100000` (the `pnpm fuzz` script) for a long run. */
 const runs = Number(process.env.FUZZ_RUNS) || 2_000

@@ -1,11 +1,11 @@
 import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anonymize, MASKED } from '../src/anonymize.js'
-import { checkAnonymized, isAnonymized } from '../src/anonymized.js'
-import { type SchemaNode, walk } from '../src/schema/walk.js'
-import { configArbitrary, materialize } from './fixtures/anonymize/config-arbitrary.js'
-import { strings } from './support/strings.js'
+import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { checkAnonymized, isAnonymized } from '../../src/report/anonymized.js'
+import { type SchemaNode, walk } from '../../src/schema/walk.js'
+import { configArbitrary, materialize } from '../fixtures/anonymize/config-arbitrary.js'
+import { strings } from '../support/strings.js'
 
 const runs = Math.ceil((Number(process.env.FUZZ_RUNS) || 2_000) / 8)
 const root = walk(staticConfigSchema)
