@@ -40,19 +40,29 @@ function messageOf(error: unknown): string {
   return `unexpected failure: ${error.message}`
 }
 
+/** How many errors a gathering error left out of its list (`… and 5 more`), or 0. */
+function moreOf(error: unknown): number {
+  const more = error instanceof Error ? (error as { more?: unknown }).more : undefined
+  return typeof more === 'number' && more > 0 ? more : 0
+}
+
 /** The one place an error becomes text and an exit code; nothing else prints a stack. */
 export function describeFailure(error: unknown): { messages: string[]; code: number } {
   const failures = failuresOf(error)
-  return { messages: failures.map(messageOf), code: failures.every(isUsage) ? EXIT.usage : EXIT.failed }
+  const more = moreOf(error)
+  const messages = [...failures.map(messageOf), ...(more > 0 ? [`… and ${more} more`] : [])]
+  return { messages, code: failures.every(isUsage) ? EXIT.usage : EXIT.failed }
 }
 
 /**
  * `{"error": the first, "errors": all of them}`: `errors` is always there, so that a script reads
- * one list whether the loader stopped at the first mistake or gathered several.
+ * one list whether the loader stopped at the first mistake or gathered several; `more` counts
+ * those left out of a long list.
  */
-export function errorDocument(error: unknown): { error: ErrorJSON; errors: ErrorJSON[] } {
+export function errorDocument(error: unknown): { error: ErrorJSON; errors: ErrorJSON[]; more?: number } {
   const errors = failuresOf(error).map((failure) => errorJSON(failure, messageOf(failure)))
-  return { error: errors[0] as ErrorJSON, errors }
+  const more = moreOf(error)
+  return { error: errors[0] as ErrorJSON, errors, ...(more > 0 ? { more } : {}) }
 }
 
 /** Says the failure — as one JSON document on stdout under `--json`, else as lines on stderr — and returns the exit code. */

@@ -1,6 +1,7 @@
 import { type Decision, TELEMETRY_LIMITS, type TelemetryRequest } from '@baqup/core'
 import { colors } from 'consola/utils'
 import type { Inspection, Mechanism } from './inspection.js'
+import { searchedPlaces } from './searched.js'
 
 const minutes = (ms: number) => ms / 60_000
 const SCHEDULE =
@@ -33,6 +34,13 @@ function mechanismBlock(title: string, shares: string, mechanism: Mechanism): st
   return lines.join('\n')
 }
 
+/** Where the defaults come from: no file at any of these places. */
+function searchedLines(searched: readonly string[] | undefined): string[] {
+  const [first, ...rest] = searchedPlaces(searched ?? [])
+  if (first === undefined) return []
+  return [`  ${label('Searched')}${first}`, ...rest.map((place) => `  ${' '.repeat(10)}${place}`)]
+}
+
 /** The human `inspect` report: source, the two mechanisms, the anonymized configuration, the hash. */
 export function humanReport(inspection: Inspection, anonymizedText: string, format: string): string {
   const { loaded, mechanisms, hash, payload } = inspection
@@ -40,6 +48,7 @@ export function humanReport(inspection: Inspection, anonymizedText: string, form
   const payloadBytes = Buffer.byteLength(JSON.stringify(payload))
   const blocks = [
     `${colors.bold('Configuration')}  ${source}`,
+    ...searchedLines(loaded.source.searched),
     ...loaded.warnings.map((warning) => colors.yellow(`  ! ${warning}`)),
     '',
     mechanismBlock(

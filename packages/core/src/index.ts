@@ -2,10 +2,12 @@ export { envVarName } from './config/env.js'
 export { CONFIG_ERROR_CODES, type ConfigErrorCode } from './config/error-code.js'
 export { ConfigError, type ConfigErrorDetails, formatOrigin, type Origin } from './config/errors.js'
 export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './config/file.js'
+export { ConfigErrors, MAX_LISTED_ERRORS } from './config/gathered.js'
 export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
 export {
   DYNAMIC_ROOT_KEYS,
   type LoadedConfig,
+  type LoadedSource,
   type LoadOptions,
   loadConfig,
   type ParseOptions,

@@ -1,9 +1,10 @@
 import type { SchemaNode } from '../schema/walk.js'
 import { type Assignment, buildRawTree, type Segment } from './assign.js'
 import { ConfigError } from './errors.js'
+import { gather } from './gathered.js'
 import { canonicalChild, formatPath, refuseForbiddenKey } from './keys.js'
 import { depthError, LIMITS } from './limits.js'
-import { type RawMap, rawScalar } from './raw.js'
+import { type RawMap, rawMap, rawScalar } from './raw.js'
 import type { LegacyOptions } from './removed.js'
 import { unknownOption } from './unknown.js'
 
@@ -91,16 +92,33 @@ function failureError(name: string, { segments, pattern, token, node }: Failure[
   return unknownOption(token, { origin, path, pattern, node }, legacy)
 }
 
-/** The configuration variables (see {@link optionEnvNames}) as a raw tree; values are read as text by the schema. */
-export function envToRaw(selection: EnvSelection, root: SchemaNode, legacy?: LegacyOptions): RawMap {
+/**
+ * The configuration variables (see {@link optionEnvNames}) as a raw tree; values are read as text
+ * by the schema. A variable that names no option is gathered in `errors` and skipped.
+ */
+export function envToRaw(
+  selection: EnvSelection,
+  root: SchemaNode,
+  legacy: LegacyOptions | undefined,
+  errors: ConfigError[],
+): RawMap {
   const assignments: Assignment[] = []
   for (const name of optionEnvNames(selection)) {
     const tokens = name.slice(selection.prefix.length).split('_')
     if (tokens.length > LIMITS.maxDepth) throw depthError(name)
-    for (const token of tokens) refuseForbiddenKey(token, { source: name }, token.toLowerCase())
+    const safe = gather(
+      errors,
+      () => tokens.every((token) => refuseForbiddenKey(token, { source: name }, token.toLowerCase()) === undefined),
+      false,
+    )
+    if (!safe) continue
     const result = resolve(tokens, 0, root, [], [])
-    if ('failure' in result) throw failureError(name, result.failure, legacy)
+    if ('failure' in result) {
+      errors.push(failureError(name, result.failure, legacy))
+      continue
+    }
     assignments.push({ segments: result.segments, value: rawScalar(selection.env[name] as string, { source: name }) })
   }
-  return buildRawTree(assignments, { source: 'environment' })
+  const origin = { source: 'environment' }
+  return gather(errors, () => buildRawTree(assignments, origin), rawMap([], origin))
 }

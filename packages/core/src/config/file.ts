@@ -34,9 +34,22 @@ export function configFileCandidates(options: CandidateOptions): string[] {
   return bases.flatMap((base) => CONFIG_EXTENSIONS.map((extension) => base + extension))
 }
 
-/** The first candidate that is a regular file; one that exists as something else is refused. */
-export function findConfigFile(candidates: readonly string[]): string | undefined {
-  return candidates.find(isRegularFile)
+/**
+ * The candidates that are regular files, in search order: the first is read, the others are
+ * named in a warning. Up to the first, one that exists as something else is refused (a search
+ * must not skip it and read another file); after it, such a path is only not listed.
+ */
+export function findConfigFiles(candidates: readonly string[]): string[] {
+  const first = candidates.findIndex(isRegularFile)
+  if (first === -1) return []
+  const isFileLater = (path: string) => {
+    try {
+      return isRegularFile(path)
+    } catch {
+      return false
+    }
+  }
+  return [candidates[first] as string, ...candidates.slice(first + 1).filter(isFileLater)]
 }
 
 /** By extension; anything else is read as YAML (a superset of JSON), and its errors say so. */

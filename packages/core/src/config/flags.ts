@@ -1,9 +1,10 @@
 import type { SchemaNode } from '../schema/walk.js'
 import { type Assignment, buildRawTree, type Segment } from './assign.js'
 import { ConfigError, type Origin } from './errors.js'
+import { gather } from './gathered.js'
 import { canonicalChild, formatPath, refuseForbiddenKey } from './keys.js'
 import { depthError, LIMITS } from './limits.js'
-import { type RawMap, rawScalar } from './raw.js'
+import { type RawMap, rawMap, rawScalar } from './raw.js'
 import type { LegacyOptions } from './removed.js'
 import { unknownOption } from './unknown.js'
 
@@ -106,17 +107,26 @@ const takesNoValue = (node: SchemaNode) => node.kind === 'bool' || node.kind ===
 /**
  * Configuration flags as a raw tree: `--a.b=value`, `--a.b value`, a bare boolean or section
  * (`--api.insecure`, `--providers.docker`) meaning true, map entries keeping their case,
- * `[n]` indices into lists of mappings. An unknown flag is refused with a did-you-mean.
+ * `[n]` indices into lists of mappings. An unknown flag is refused with a did-you-mean; every
+ * mistake is gathered in `errors` and the flag skipped, so that one run says them all.
  */
-export function flagsToRaw(args: readonly string[], root: SchemaNode, legacy?: LegacyOptions): RawMap {
+export function flagsToRaw(
+  args: readonly string[],
+  root: SchemaNode,
+  legacy: LegacyOptions | undefined,
+  errors: ConfigError[],
+): RawMap {
   const assignments: Assignment[] = []
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] as string
     if (!arg.startsWith('--') || arg === '--') {
-      throw new ConfigError({
-        origin: { source: `argument ${index + 1}` },
-        problem: 'not a configuration flag (flags are written --name=value)',
-      })
+      errors.push(
+        new ConfigError({
+          origin: { source: flagSource(args, index) },
+          problem: 'not a configuration flag (flags are written --name=value)',
+        }),
+      )
+      continue
     }
     const equals = arg.indexOf('=')
     const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals)
@@ -125,19 +135,31 @@ export function flagsToRaw(args: readonly string[], root: SchemaNode, legacy?: L
     try {
       resolved = resolveFlag(name, root, origin, legacy)
     } catch (error) {
-      throw negated(name, root, origin) ?? error
+      if (!(error instanceof ConfigError)) throw error
+      errors.push(negated(name, root, origin) ?? error)
+      continue
     }
     let text = equals === -1 ? undefined : arg.slice(equals + 1)
     if (text === undefined && takesNoValue(resolved.node)) text = 'true'
     if (text === undefined) {
       const next = args[index + 1]
       if (next === undefined || next.startsWith('--')) {
-        throw new ConfigError({ origin, problem: 'needs a value', expected: `--${name}=VALUE` })
+        errors.push(new ConfigError({ origin, problem: 'needs a value', expected: `--${name}=VALUE` }))
+        continue
       }
       text = next
       index++
     }
     assignments.push({ segments: resolved.segments, value: rawScalar(text, origin) })
   }
-  return buildRawTree(assignments, { source: 'command-line flags' })
+  const origin = { source: 'command-line flags' }
+  return gather(errors, () => buildRawTree(assignments, origin), rawMap([], origin))
+}
+
+/** How a mistake names an argument: `--name` for a flag, `argument 3` for anything else. */
+export function flagSource(args: readonly string[], index: number): string {
+  const arg = args[index] as string
+  if (!arg.startsWith('--') || arg === '--') return `argument ${index + 1}`
+  const equals = arg.indexOf('=')
+  return equals === -1 ? arg : arg.slice(0, equals)
 }

@@ -3,9 +3,10 @@ import { resolve } from 'node:path'
 import type * as z from 'zod'
 import { type SchemaNode, walk } from '../schema/walk.js'
 import { type EnvSelection, envToRaw, optionEnvNames } from './env.js'
-import type { Origin } from './errors.js'
-import { type ConfigFormat, configFileCandidates, findConfigFile, readConfigFile, textToRaw } from './file.js'
-import { extractConfigFile, flagNames, flagsToRaw } from './flags.js'
+import type { ConfigError, Origin } from './errors.js'
+import { type ConfigFormat, configFileCandidates, findConfigFiles, readConfigFile, textToRaw } from './file.js'
+import { extractConfigFile, flagNames, flagSource, flagsToRaw } from './flags.js'
+import { throwGathered } from './gathered.js'
 import { normalize } from './normalize.js'
 import { applyOptOuts, type OneSource } from './opt-outs.js'
 import { type RawMap, rawMap } from './raw.js'
@@ -54,8 +55,16 @@ export type ParseOptions = Pick<LoadOptions, 'legacy' | 'ignoredRootKeys'>
 
 export type SourceKind = 'file' | 'flags' | 'env' | 'defaults'
 
+export interface LoadedSource {
+  kind: SourceKind
+  /** The file read, when `kind` is `file`. */
+  path?: string
+  /** When `kind` is `defaults` and files were looked for: every path tried, in order. */
+  searched?: string[]
+}
+
 export interface LoadedConfig<Effective extends Record<string, unknown> = Record<string, unknown>> {
-  source: { kind: SourceKind; path?: string }
+  source: LoadedSource
   /** Settings of a lower source that a higher one overrode, by name only. */
   warnings: string[]
   /** As written (canonical key names, coerced and canonical values, sections as `{}`, no defaults), opt-outs applied. */
@@ -82,15 +91,27 @@ function pipelineOf(schema: z.ZodType, options: ParseOptions): Pipeline {
   }
 }
 
-/** Root keys are skipped in files only: flags and variables have no dynamic configuration to carry. */
-function finish(raw: RawMap | undefined, pipeline: Pipeline, origin: Origin, ignoredRootKeys: readonly string[] = []) {
+/** What reading one source gave before normalization: the raw tree and the mistakes already met. */
+interface Read {
+  readonly raw: RawMap | undefined
+  readonly errors?: readonly ConfigError[]
+  /** Flags and variables in the order given, for sorting their mistakes; a file's have lines. */
+  readonly order?: readonly string[]
+  /** Root keys are skipped in files only: flags and variables have no dynamic configuration to carry. */
+  readonly ignoredRootKeys?: readonly string[]
+}
+
+/** Normalizes and validates, then throws every mistake of the source at once, in source order. */
+function finish({ raw, errors = [], order, ignoredRootKeys = [] }: Read, pipeline: Pipeline, origin: Origin) {
   const normalized = normalize(raw ?? rawMap([], origin), pipeline.root, { legacy: pipeline.legacy, ignoredRootKeys })
-  return { config: normalized.config, effective: validateConfig(pipeline.schema, normalized, origin) }
+  const validation = validateConfig(pipeline.schema, normalized, origin)
+  throwGathered([...errors, ...normalized.errors, ...validation.errors], order)
+  return { config: normalized.config, effective: validation.effective as Record<string, unknown> }
 }
 
 function fileConfig(raw: RawMap | undefined, pipeline: Pipeline, source: string) {
   if (raw && pipeline.legacy) refuseV1(pipeline.legacy, raw)
-  return finish(raw, pipeline, { source }, pipeline.ignoredRootKeys)
+  return finish({ raw, ignoredRootKeys: pipeline.ignoredRootKeys }, pipeline, { source })
 }
 
 /**
@@ -116,7 +137,8 @@ type Winner = OneSource & { ignoredNames: string[] }
  * Loads the configuration from exactly one source, as Baqup does: a file (`--configFile` or the
  * first found), else flags, else environment variables, else nothing (defaults). Settings of a
  * lower source are ignored, and each is named in a warning, except an opt-out of one of
- * `optOutSwitches`, which applies from any source. Throws ConfigError. `effective` is
+ * `optOutSwitches`, which applies from any source. Throws a ConfigError; when a source holds
+ * several mistakes, a ConfigErrors listing them (see {@link ConfigErrors}). `effective` is
  * typed by the schema's output: the schema itself produced it.
  */
 export function loadConfig<Schema extends RootSchema>(options: LoadOptions<Schema>): LoadedConfig<z.output<Schema>>
@@ -136,7 +158,8 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
         systemDir: options.systemDir,
       })
     : []
-  const file = configFile === undefined ? findConfigFile(candidates) : resolve(cwd, configFile)
+  const found = configFile === undefined ? findConfigFiles(candidates) : []
+  const file = configFile === undefined ? found[0] : resolve(cwd, configFile)
 
   const winner = oneSource(pipeline, { file, configArgs, selection, envNames })
   const lower = { configArgs, selection: options.envPrefix ? selection : undefined }
@@ -147,9 +170,24 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
       `configuration loaded from ${winner.source.path ?? 'command-line flags'}`,
     ),
     ...optOuts.warnings,
+    ...fileWarnings(winner, found),
   ]
-  const { source, config, effective } = winner
+  const { config, effective } = winner
+  const searched = winner.source.kind === 'defaults' && options.fileName !== undefined
+  const source: LoadedSource = searched ? { ...winner.source, searched: candidates } : winner.source
   return { source, warnings, config, effective, switches: optOuts.switches }
+}
+
+/** A file that sets nothing, and files found after the one read: both look like it was read, and it was not. */
+function fileWarnings(winner: Winner & { empty?: boolean }, found: readonly string[]): string[] {
+  const warnings: string[] = []
+  const path = winner.source.path
+  if (path !== undefined && winner.empty) warnings.push(`${path} is empty: it sets no option, defaults apply`)
+  if (path !== undefined && found.length > 1) {
+    const others = found.slice(1).join(', ')
+    warnings.push(`${others} ignored: only the first configuration file found is read (${path})`)
+  }
+  return warnings
 }
 
 interface Found {
@@ -159,22 +197,32 @@ interface Found {
   envNames: string[]
 }
 
-function oneSource(pipeline: Pipeline, { file, configArgs, selection, envNames }: Found): Winner {
+function oneSource(pipeline: Pipeline, { file, configArgs, selection, envNames }: Found): Winner & { empty?: boolean } {
   if (file !== undefined) {
     const ignoredNames = [...flagNames(configArgs), ...envNames]
-    return { source: { kind: 'file', path: file }, ignoredNames, ...fileConfig(readConfigFile(file), pipeline, file) }
+    const raw = readConfigFile(file)
+    const empty = raw === undefined || raw.entries.length === 0
+    return { source: { kind: 'file', path: file }, ignoredNames, empty, ...fileConfig(raw, pipeline, file) }
   }
   if (configArgs.length > 0) {
-    const raw = flagsToRaw(configArgs, pipeline.root, pipeline.legacy)
+    const errors: ConfigError[] = []
+    const raw = flagsToRaw(configArgs, pipeline.root, pipeline.legacy, errors)
+    const order = configArgs.map((_, index) => flagSource(configArgs, index))
     return {
       source: { kind: 'flags' },
       ignoredNames: envNames,
-      ...finish(raw, pipeline, { source: 'command-line flags' }),
+      ...finish({ raw, errors, order }, pipeline, { source: 'command-line flags' }),
     }
   }
   if (envNames.length > 0) {
-    const raw = envToRaw(selection, pipeline.root, pipeline.legacy)
-    return { source: { kind: 'env' }, ignoredNames: [], ...finish(raw, pipeline, { source: 'environment' }) }
+    const errors: ConfigError[] = []
+    const raw = envToRaw(selection, pipeline.root, pipeline.legacy, errors)
+    const read = { raw, errors, order: envNames }
+    return { source: { kind: 'env' }, ignoredNames: [], ...finish(read, pipeline, { source: 'environment' }) }
   }
-  return { source: { kind: 'defaults' }, ignoredNames: [], ...finish(undefined, pipeline, { source: 'defaults' }) }
+  return {
+    source: { kind: 'defaults' },
+    ignoredNames: [],
+    ...finish({ raw: undefined }, pipeline, { source: 'defaults' }),
+  }
 }

@@ -3,6 +3,7 @@ import { coerceLeaf, parseGoBool } from './coerce.js'
 import { conflict, sameValue } from './duplicates.js'
 import { ConfigError, type Origin } from './errors.js'
 import { anyMap, stringMap } from './free-maps.js'
+import { gather } from './gathered.js'
 import { canonicalChild, formatPath, pathKey, refuseForbiddenKey, setOwn } from './keys.js'
 import { LIMITS, tooManyEntriesProblem } from './limits.js'
 import { childPlace, describeRaw, expectedFor, type Normalized, OMIT, type Place, shapeMismatch } from './place.js'
@@ -22,6 +23,8 @@ export interface Normalization {
   readonly origins: ReadonlyMap<string, Origin>
   /** The `pathKey`s of the leaf values that may be shown (the option and its ancestors exported). */
   readonly exported: ReadonlySet<string>
+  /** Every mistake found, in the order met: a wrong key or value is left out and the pass goes on. */
+  readonly errors: readonly ConfigError[]
 }
 
 interface Context {
@@ -31,13 +34,22 @@ interface Context {
   readonly exported: Set<string>
   /** Entries of schema maps read so far (entry points, resolvers …), for {@link LIMITS.maxEntries}. */
   readonly count: { entries: number }
+  readonly errors: ConfigError[]
+}
+
+/** Gathers a mistake; the value it was about sets nothing. */
+function refused(ctx: Context, error: ConfigError): typeof OMIT {
+  ctx.errors.push(error)
+  return OMIT
 }
 
 /** Groups entries by key; `canonical` turns a written key into the group's name (or undefined: unknown). */
-function groupEntries(raw: RawMap, place: Place, canonical: (entry: RawEntry) => string | undefined) {
+function groupEntries(raw: RawMap, place: Place, ctx: Context, canonical: (entry: RawEntry) => string | undefined) {
   const groups = new Map<string, RawEntry[]>()
   for (const entry of raw.entries) {
-    refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
+    const path = formatPath([...place.path, entry.key])
+    const safe = gather(ctx.errors, () => refuseForbiddenKey(entry.key, entry.origin, path) === undefined, false)
+    if (!safe) continue
     const name = canonical(entry)
     if (name === undefined) continue
     const group = groups.get(name)
@@ -49,11 +61,11 @@ function groupEntries(raw: RawMap, place: Place, canonical: (entry: RawEntry) =>
 
 function fields(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Record<string, unknown> {
   const atRoot = place.path.length === 0
-  const groups = groupEntries(raw, place, (entry) => {
+  const groups = groupEntries(raw, place, ctx, (entry) => {
     const name = canonicalChild(node, entry.key)
     if (name === undefined && !(atRoot && ctx.ignored.has(entry.key.toLowerCase()))) {
       const path = formatPath([...place.path, entry.key])
-      throw unknownOption(entry.key, { origin: entry.origin, path, pattern: place.pattern, node }, ctx.legacy)
+      refused(ctx, unknownOption(entry.key, { origin: entry.origin, path, pattern: place.pattern, node }, ctx.legacy))
     }
     return name
   })
@@ -92,17 +104,19 @@ const tooManyEntries = (origin: Origin, place: Place) =>
 function namedEntries(raw: RawMap, node: SchemaNode, place: Place, ctx: Context): Record<string, unknown> {
   const item = node.item as SchemaNode
   const result: Record<string, unknown> = {}
-  for (const [name, entries] of groupEntries(raw, place, (entry) => entry.key)) {
-    if (name === '')
-      throw new ConfigError({
-        origin: (entries[0] as RawEntry).origin,
-        path: formatPath(place.path),
-        problem: 'an entry without a name',
-      })
+  for (const [name, entries] of groupEntries(raw, place, ctx, (entry) => entry.key)) {
+    if (name === '') {
+      const origin = (entries[0] as RawEntry).origin
+      refused(ctx, new ConfigError({ origin, path: formatPath(place.path), problem: 'an entry without a name' }))
+      continue
+    }
     if (++ctx.count.entries > LIMITS.maxEntries) throw tooManyEntries((entries[0] as RawEntry).origin, place)
     const entryPlace = childPlace(place, name, true, true)
     const misplaced = misplacedOption(entries[0] as RawEntry, item, entryPlace)
-    if (misplaced) throw misplaced
+    if (misplaced) {
+      refused(ctx, misplaced)
+      continue
+    }
     const value = normalizeEntries(entries, item, entryPlace, ctx)
     if (value !== OMIT) setOwn(result, name, value)
   }
@@ -132,7 +146,7 @@ function normalizeEntries(entries: readonly RawEntry[], node: SchemaNode, place:
       resultOrigin = entry.origin
     } else if (!sameValue(result, value) && !(node.kind === 'section' && value !== OMIT && result !== OMIT)) {
       // A section switched on (`--api`) beside its settings (`--api.insecure`) agrees; anything else differs.
-      throw conflict(place, entry.origin, resultOrigin)
+      refused(ctx, conflict(place, entry.origin, resultOrigin))
     }
   }
   return result
@@ -151,34 +165,36 @@ function normalizeNode(raw: RawNode, node: SchemaNode, place: Place, ctx: Contex
       if (raw.type === 'map') return fields(raw, node, place, ctx)
       if (isNull(raw)) return {}
       const on = node.kind === 'section' && raw.type === 'scalar' ? parseGoBool(raw) : undefined
-      if (on === undefined) throw shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+      if (on === undefined) return refused(ctx, shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind)))
       return on ? {} : OMIT
     }
     case 'map':
       if (isNull(raw)) return {}
-      if (raw.type !== 'map') throw shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind))
+      if (raw.type !== 'map') return refused(ctx, shapeMismatch(raw, place, 'not a mapping', expectedFor(node.kind)))
       return namedEntries(raw, node, place, ctx)
     case 'list':
       if (isNull(raw)) return OMIT
-      if (raw.type !== 'list') throw shapeMismatch(raw, place, 'not a list', expectedFor(node.kind))
+      if (raw.type !== 'list') return refused(ctx, shapeMismatch(raw, place, 'not a list', expectedFor(node.kind)))
       return raw.items.map((item, index) =>
         normalizeNode(item, node.item as SchemaNode, childPlace(place, index, true, true), ctx),
       )
     case 'map<string,string>':
-      return stringMap(raw, node, place)
+      return gather(ctx.errors, () => stringMap(raw, node, place), OMIT)
     case 'map<string,any>':
-      return anyMap(raw, node, place)
+      return gather(ctx.errors, () => anyMap(raw, node, place), OMIT)
     default:
       // Only a leaf's own value may be quoted: a group's value holds its masked options too.
       if (place.exported) ctx.exported.add(key)
-      return coerceLeaf(raw, node, place)
+      return gather(ctx.errors, () => coerceLeaf(raw, node, place), OMIT)
   }
 }
 
 /**
  * The one pass that gives a raw tree its meaning, driven by the schema tree: canonical key names
  * (matched in any case; entry names keep theirs), values coerced by kind, sections switched,
- * unknown keys refused with a did-you-mean or the message of a removed option.
+ * unknown keys refused with a did-you-mean or the message of a removed option. Mistakes are
+ * gathered in `errors`, not thrown, so that one run reports them all; only a limit (too many
+ * entries) stops the pass.
  */
 export function normalize(raw: RawMap, root: SchemaNode, options: NormalizeOptions = {}): Normalization {
   const ctx: Context = {
@@ -187,7 +203,8 @@ export function normalize(raw: RawMap, root: SchemaNode, options: NormalizeOptio
     origins: new Map(),
     exported: new Set(),
     count: { entries: 0 },
+    errors: [],
   }
   const config = fields(raw, root, { path: [], pattern: [], exported: true }, ctx)
-  return { config, origins: ctx.origins, exported: ctx.exported }
+  return { config, origins: ctx.origins, exported: ctx.exported, errors: ctx.errors }
 }

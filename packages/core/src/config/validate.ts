@@ -11,24 +11,38 @@ function nearestOrigin(origins: ReadonlyMap<string, Origin>, path: readonly Prop
   return fallback
 }
 
+/** Whether `path` is `other` or lies inside it (`a.b[0]` inside `a.b`), or the reverse. */
+function overlaps(path: string, other: string): boolean {
+  const [short, long] = path.length <= other.length ? [path, other] : [other, path]
+  return long === short || long.startsWith(`${short}.`) || long.startsWith(`${short}[`)
+}
+
+export interface Validation {
+  /** The configuration through the schema, defaults applied; undefined when it did not validate. */
+  readonly effective: Record<string, unknown> | undefined
+  /** One per Zod issue, at the source location of the value it is about. */
+  readonly errors: readonly ConfigError[]
+}
+
 /**
  * The safety net after normalization: the whole object through the schema, defaults applied.
- * A Zod issue is reported at the source location of the value it is about.
+ * An issue about a value normalization already refused (and left out) is not said twice.
  */
-export function validateConfig(
-  schema: z.ZodType,
-  normalized: Normalization,
-  fallback: Origin,
-): Record<string, unknown> {
+export function validateConfig(schema: z.ZodType, normalized: Normalization, fallback: Origin): Validation {
   const result = schema.safeParse(normalized.config)
-  if (result.success) return result.data as Record<string, unknown>
-  const [issue] = result.error.issues as [z.core.$ZodIssue]
-  const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))
-  throw new ConfigError({
-    code: 'invalid-value',
-    origin: nearestOrigin(normalized.origins, issue.path, fallback),
-    path: formatPath(path),
-    // Zod's own message may quote the input: only where normalization saw an exported value.
-    problem: normalized.exported.has(pathKey(issue.path)) ? issue.message : `invalid value (${issue.code})`,
+  if (result.success) return { effective: result.data as Record<string, unknown>, errors: [] }
+  const refused = normalized.errors.flatMap((error) => (error.path === undefined ? [] : [error.path]))
+  const errors = result.error.issues.flatMap((issue) => {
+    const path = formatPath(issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))))
+    if (refused.some((other) => overlaps(path, other))) return []
+    const error = new ConfigError({
+      code: 'invalid-value',
+      origin: nearestOrigin(normalized.origins, issue.path, fallback),
+      path,
+      // Zod's own message may quote the input: only where normalization saw an exported value.
+      problem: normalized.exported.has(pathKey(issue.path)) ? issue.message : `invalid value (${issue.code})`,
+    })
+    return [error]
   })
+  return { effective: undefined, errors }
 }

@@ -194,8 +194,13 @@ describe('one source wins, and what it overrides is named', () => {
   })
 
   it('nothing at all gives the defaults', () => {
-    const loaded = load({ fileName: 'baqup', systemDir: tempDir(), home: tempDir() })
-    expect(loaded.source).toEqual({ kind: 'defaults' })
+    const cwd = tempDir()
+    const systemDir = tempDir()
+    const loaded = load({ fileName: 'baqup', systemDir, home: tempDir(), cwd })
+    expect(loaded.source.kind).toBe('defaults')
+    expect(loaded.source.searched).toHaveLength(9)
+    expect(loaded.source.searched?.[0]).toBe(join(systemDir, 'baqup', 'baqup.toml'))
+    expect(loaded.source.searched?.at(-1)).toBe(join(cwd, 'baqup.yml'))
     expect(loaded.config).toEqual({})
     expect(loaded.effective.global).toEqual({
       checkNewVersion: true,
