@@ -1,7 +1,6 @@
 import { functionPrefix, posixQuoted as q } from './quote.js'
-import { type CompletionSpec, valueOptions } from './spec.js'
-
-const words = (list: readonly string[]) => q(list.join(' '))
+import { caseFunctions, tables, words } from './sh-shared.js'
+import type { CompletionSpec } from './spec.js'
 
 function commandCases(spec: CompletionSpec, f: string): string {
   const top = `    '') options=${words(spec.globalOptions.map((o) => o.flag))}; arguments=${words(spec.commands.map((c) => c.name))} ;;`
@@ -11,27 +10,7 @@ function commandCases(spec: CompletionSpec, f: string): string {
     if (command.argumentValues.length > 0) set.push(`arguments=${words(command.argumentValues)}`)
     return `    ${q(command.name)}) ${set.join('; ')} ;;`
   })
-  const values = [...valueOptions(spec.commands)].map(([flag, list]) => `    ${q(flag)}) REPLY=${words(list)} ;;`)
-  return `${f}_command() {
-  case $1 in
-${[top, ...rows].join('\n')}
-    *) return 1 ;;
-  esac
-}
-
-# The values of an own option that takes one (REPLY), or failure when it takes none.
-${f}_option_values() {
-  case $1 in
-${values.join('\n')}
-    *) return 1 ;;
-  esac
-}`
-}
-
-function tables(spec: CompletionSpec, f: string): string {
-  const nodes = spec.config.nodes.map((node) => `  ${q(node.pattern)} ${words(node.next)}`)
-  const values = spec.config.values.map((row) => `  ${q(row.pattern)} ${row.mode} ${words(row.values)}`)
-  return `${f}_nodes=(\n${nodes.join('\n')}\n)\n${f}_values=(\n${values.join('\n')}\n)`
+  return caseFunctions(spec, f, [top, ...rows])
 }
 
 /** A bash (≥ 4) script: static tables and two functions; nothing runs node on TAB. */

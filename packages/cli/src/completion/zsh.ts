@@ -1,7 +1,7 @@
 import { functionPrefix, posixQuoted as q } from './quote.js'
-import { type CompletionSpec, type OwnOption, valueOptions } from './spec.js'
+import { caseFunctions, tables, words } from './sh-shared.js'
+import type { CompletionSpec, OwnOption } from './spec.js'
 
-const words = (list: readonly string[]) => q(list.join(' '))
 /** `_describe` entries: `name:description`, a colon in the name escaped. */
 const described = (entries: readonly { name: string; description: string }[]) =>
   `(${entries.map(({ name, description }) => q(`${name.replace(/:/g, '\\:')}:${description}`)).join(' ')})`
@@ -19,27 +19,7 @@ function commandCases(spec: CompletionSpec, f: string): string {
     }
     return `    ${q(command.name)}) ${set.join('; ')} ;;`
   })
-  const values = [...valueOptions(spec.commands)].map(([flag, list]) => `    ${q(flag)}) REPLY=${words(list)} ;;`)
-  return `${f}_command() {
-  case $1 in
-${[top, ...rows].join('\n')}
-    *) return 1 ;;
-  esac
-}
-
-# The values of an own option that takes one (REPLY), or failure when it takes none.
-${f}_option_values() {
-  case $1 in
-${values.join('\n')}
-    *) return 1 ;;
-  esac
-}`
-}
-
-function tables(spec: CompletionSpec, f: string): string {
-  const nodes = spec.config.nodes.map((node) => `  ${q(node.pattern)} ${words(node.next)}`)
-  const values = spec.config.values.map((row) => `  ${q(row.pattern)} ${row.mode} ${words(row.values)}`)
-  return `${f}_nodes=(\n${nodes.join('\n')}\n)\n${f}_values=(\n${values.join('\n')}\n)`
+  return caseFunctions(spec, f, [top, ...rows])
 }
 
 /** A zsh script for fpath (`_program`) or `source`: static tables, nothing runs node on TAB. */

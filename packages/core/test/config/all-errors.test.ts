@@ -91,7 +91,12 @@ describe('loadConfig: every mistake of a source in one run', () => {
     const error = errorOf(() => yaml(THREE_TYPOS))
     expect(error).toBeInstanceOf(ConfigError)
     expect(error.name).toBe('ConfigError')
-    expect([error.line, error.column, error.path, error.code]).toEqual([3, 5, 'entryPoints.web.adress', 'unknown-option'])
+    expect([error.line, error.column, error.path, error.code]).toEqual([
+      3,
+      5,
+      'entryPoints.web.adress',
+      'unknown-option',
+    ])
   })
 
   it(`lists at most ${MAX_LISTED_ERRORS} and counts the rest`, () => {
