@@ -113,6 +113,15 @@ function cases(): [string, string, (offered: string[]) => void][] {
       },
     ],
     [
+      'the closed set of the values of a map',
+      'inspect --accessLog.fields.names.ClientHost=',
+      (offered) =>
+        expect([...offered].sort()).toEqual([
+          '--accessLog.fields.names.ClientHost=drop',
+          '--accessLog.fields.names.ClientHost=keep',
+        ]),
+    ],
+    [
       'true and false for a boolean',
       'send --global.sendAnonymousUsage=',
       (offered) =>
@@ -185,9 +194,11 @@ describe('bash completion', () => {
       return { path, end: named || entry.kind.startsWith('map<') ? '.' : '=' }
     })
     const valued = flagList.filter((entry) => entry.values || entry.kind === 'bool' || entry.kind === 'section')
+    // The closed set of a map's values is offered after an entry: `--accessLog.fields.names.web=`.
+    const valuePath = (entry: FlagEntry) => written(entry.kind.startsWith('map<') ? `${entry.path}.<name>` : entry.path)
     const results = await bashComplete(file, [
       ...reached.map(({ path }) => `inspect --${path.slice(0, -1)}`),
-      ...valued.map((entry) => `inspect --${written(entry.path)}=`),
+      ...valued.map((entry) => `inspect --${valuePath(entry)}=`),
     ])
     reached.forEach(({ path, end }, index) => expect(results[index], path).toContain(`--${path}${end}`))
     valued.forEach((entry, index) => {

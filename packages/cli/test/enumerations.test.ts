@@ -75,4 +75,33 @@ describe('enumerations, end to end', () => {
     expect(log.level.anyOf[0].enum).toContain('DEBUG')
     expect(new RegExp(log.level.anyOf[1].pattern).test('debug')).toBe(true)
   })
+
+  it('checks the values of a map of a closed set, and shows the set in flags and schema', async () => {
+    const { home, path } = configFile('accessLog:\n  fields:\n    names:\n      ClientHost: hide\n')
+    const { code, stderr } = await runCli(['inspect', `--configFile=${path}`], { home })
+    expect(code).toBe(2)
+    expect(stderr).toContain(
+      `${path}:4:19: accessLog.fields.names.ClientHost: not an allowed value (expected one of keep, drop, found "hide")`,
+    )
+    const flags = JSON.parse((await runCli(['flags', '--json'])).stdout) as Record<string, unknown>[]
+    const byPath = new Map(flags.map((entry) => [entry.path, entry]))
+    expect(byPath.get('accessLog.fields.names')).toMatchObject({ kind: 'map<string,string>', values: ['keep', 'drop'] })
+    expect(byPath.get('accessLog.fields.headers.names')).toMatchObject({ values: ['keep', 'drop', 'redact'] })
+    expect(byPath.get('certificatesResolvers.<name>.acme.dnsChallenge.provider')).toMatchObject({
+      values: expect.arrayContaining(['cloudflare', 'manual', 'route53']),
+      caseInsensitive: false,
+    })
+    const fields = JSON.parse((await runCli(['schema'])).stdout).properties.accessLog.anyOf[0].properties.fields
+    expect(fields.properties.names.additionalProperties).toEqual({ type: 'string', enum: ['keep', 'drop'] })
+  })
+
+  it('refuses a DNS provider lego does not know by that spelling, suggesting the one it knows', async () => {
+    const text = 'certificatesResolvers:\n  le:\n    acme:\n      dnsChallenge:\n        provider: CLOUDFLARE\n'
+    const { home, path } = configFile(text)
+    const { code, stderr } = await runCli(['inspect', `--configFile=${path}`], { home })
+    expect(code).toBe(2)
+    expect(stderr).toContain(`${path}:5:19: certificatesResolvers.le.acme.dnsChallenge.provider: not an allowed value`)
+    expect(stderr).toContain('did you mean "cloudflare"?')
+    expect(stderr).not.toMatch(STACK_FRAME)
+  })
 })

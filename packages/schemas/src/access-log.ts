@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { duration } from './duration.js'
-import { group, oneOf, section, stringMap, withParent } from './kinds.js'
+import { group, oneOf, oneOfMap, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
 import { otlpResource, otlpTransports } from './otlp.js'
 import { statusCode } from './shapes.js'
@@ -23,7 +23,7 @@ const fields = exported(
         oneOf(['keep', 'drop']).default('keep'),
         'Treatment of fields not listed in names: keep or drop.',
       ),
-      names: exported(stringMap(), 'Treatment of individual fields (field name → keep or drop).'),
+      names: exported(oneOfMap(['keep', 'drop']), 'Treatment of individual fields (field name → keep or drop).'),
       headers: exported(
         withParent(
           group({
@@ -31,7 +31,10 @@ const fields = exported(
               oneOf(['keep', 'drop', 'redact']).default('drop'),
               'Treatment of headers not listed in names: keep, drop or redact.',
             ),
-            names: masked(stringMap(), 'Treatment of individual headers (header name → keep, drop or redact).'),
+            names: masked(
+              oneOfMap(['keep', 'drop', 'redact']),
+              'Treatment of individual headers (header name → keep, drop or redact).',
+            ),
           }),
         ),
         'Which request headers access log lines keep, drop or redact.',

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { duration } from './duration.js'
 import { group, named, oneOf, section } from './kinds.js'
+import { LEGO_DNS_PROVIDERS } from './lego-dns-providers.js'
 import { exported, masked } from './meta.js'
 import { entryPointName, freeName, namedAs } from './shapes.js'
 
@@ -10,7 +11,10 @@ function challengeDelay() {
 
 const dnsChallenge = exported(
   section({
-    provider: exported(freeName(), 'DNS provider that publishes the challenge records, as a lego code (cloudflare…).'),
+    provider: exported(
+      oneOf(LEGO_DNS_PROVIDERS),
+      'DNS provider that publishes the challenge records, as a lego code (cloudflare…).',
+    ),
     resolvers: masked(
       z.array(z.string()),
       'DNS servers (host:port) queried to check that challenge records propagated.',

@@ -55,6 +55,11 @@ function canonicalCase(values: Values) {
   return (value: unknown) => (typeof value === 'string' ? (byLowerCase.get(value.toLowerCase()) ?? value) : value)
 }
 
+/** A map whose values are one of a closed set (`<name>` → `keep`), read exactly as written. */
+export function oneOfMap<const T extends Values>(values: T) {
+  return z.record(z.string(), oneOf(values))
+}
+
 /** A closed set of strings read in any case (Go's `strings.EqualFold`), kept in the spelling listed: `debug` → `DEBUG`. */
 export function oneOfAnyCase<const T extends Values>(values: T) {
   return z.preprocess(canonicalCase(values), z.enum(values)).meta({ caseInsensitive: true })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import { staticConfigSchema } from '../src/index.js'
+import { LEGO_DNS_PROVIDERS } from '../src/lego-dns-providers.js'
 import { ENUMERATIONS } from './enumerations.js'
 
 interface JsonField {
@@ -68,5 +69,24 @@ describe('closed sets', () => {
         expect(Array.isArray(kept) ? kept[0] : kept).toBe(variant)
       }
     })
+  })
+})
+
+describe('lego DNS providers', () => {
+  const provider = (name: string) =>
+    staticConfigSchema.safeParse({ certificatesResolvers: { le: { acme: { dnsChallenge: { provider: name } } } } })
+
+  it('are the names of the lego switch: unique, lower case, aliases and manual included', () => {
+    expect(new Set(LEGO_DNS_PROVIDERS).size).toBe(LEGO_DNS_PROVIDERS.length)
+    for (const name of LEGO_DNS_PROVIDERS) expect(name).toMatch(/^[a-z0-9-]+$/)
+    expect(LEGO_DNS_PROVIDERS).toEqual(
+      expect.arrayContaining(['cloudflare', 'route53', 'manual', 'exec', 'acme-dns', 'acmedns', 'rfc2136']),
+    )
+  })
+
+  it('are exactly what the provider option takes', () => {
+    for (const name of LEGO_DNS_PROVIDERS) expect(provider(name).success, name).toBe(true)
+    for (const name of ['CLOUDFLARE', 'Route53', 'cloudflare ', 'lego', ''])
+      expect(provider(name).success, name).toBe(false)
   })
 })

@@ -1,3 +1,5 @@
+import { LEGO_DNS_PROVIDERS } from '../src/lego-dns-providers.js'
+
 /**
  * Baqup's closed sets, as Traefik v3.7 reads them (the source each one is checked against).
  * `anyCase`: read with strings.EqualFold / strings.ToLower; otherwise compared as written.
@@ -13,6 +15,9 @@ export const ENUMERATIONS: ReadonlyArray<{ path: string; values: readonly string
   { path: 'accessLog.fields.defaultMode', values: ['keep', 'drop'], anyCase: false },
   { path: 'accessLog.fields.headers.defaultMode', values: ['keep', 'drop', 'redact'], anyCase: false },
   { path: 'accessLog.fields.queryParameters.defaultMode', values: ['keep', 'drop'], anyCase: false },
+  // the same functions, for each value of AccessLogFields.Names and FieldHeaders.Names
+  { path: 'accessLog.fields.names.<name>', values: ['keep', 'drop'], anyCase: false },
+  { path: 'accessLog.fields.headers.names.<name>', values: ['keep', 'drop', 'redact'], anyCase: false },
   // pkg/server/server_entrypoint_tcp.go createHTTPServer: switch UnderscoreHeadersStrategy
   { path: 'entryPoints.<name>.http.underscoreHeadersStrategy', values: ['keep', 'delete', 'reject'], anyCase: false },
   // pkg/observability/types/tracing.go TracingVerbosity
@@ -55,4 +60,6 @@ export const ENUMERATIONS: ReadonlyArray<{ path: string; values: readonly string
     values: ['EC256', 'EC384', 'RSA2048', 'RSA4096', 'RSA8192'],
     anyCase: false,
   },
+  // pkg/provider/acme/provider.go getClient: lego's dns.NewDNSChallengeProviderByName (switch name)
+  { path: 'certificatesResolvers.<name>.acme.dnsChallenge.provider', values: LEGO_DNS_PROVIDERS, anyCase: false },
 ]

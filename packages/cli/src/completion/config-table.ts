@@ -78,8 +78,13 @@ export function configTable(options: readonly Option[], extras: readonly ExtraFl
       if (!SAFE_WORD.test(value)) throw new Error(`cannot complete the value "${value}"`)
     values.push({ ...found, pattern: pathPattern(segments) })
   }
-  // A map-valued option takes its entries as further segments: `--…headers.names.User-Agent=`.
-  for (const option of options) add(option.path, option.kind.startsWith('map<') ? '.' : '=', valuesOf(option))
+  // A map-valued option takes its entries as further segments: `--…headers.names.User-Agent=`,
+  // then the closed set of its values, if it has one.
+  for (const option of options) {
+    const map = option.kind.startsWith('map<')
+    add(option.path, map ? '.' : '=', map ? undefined : valuesOf(option))
+    if (map && option.values) add(`${option.path}.${NAME_SEGMENT}`, '=', valuesOf(option))
+  }
   for (const extra of extras) add(extra.path, '=', { mode: extra.mode, values: [] })
   // A literal row is tried before a row where the same place is a `<name>`.
   const names = (segments: readonly string[]) => segments.filter((segment) => segment === NAME_SEGMENT).length

@@ -1,5 +1,6 @@
 import type { SchemaNode } from '../schema/walk.js'
 import { conflict, sameValue } from './duplicates.js'
+import { enumeratedValue } from './enumeration.js'
 import type { Origin } from './errors.js'
 import { formatPath, refuseForbiddenKey, setOwn } from './keys.js'
 import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place, shapeMismatch } from './place.js'
@@ -28,7 +29,10 @@ function mappingOf(raw: RawNode, node: SchemaNode, place: Place): RawMap {
   return raw
 }
 
-/** `map<string,string>` (headers, labels, attributes): names keep their case, values are read as text. */
+/**
+ * `map<string,string>` (headers, labels, attributes): names keep their case, values are read as
+ * text, or as one of the closed set the map's values take (`accessLog.fields.names`).
+ */
 export function stringMap(raw: RawNode, node: SchemaNode, place: Place): Normalized {
   if (raw.type === 'scalar' && raw.value === null) return OMIT
   const result: Record<string, unknown> = {}
@@ -36,9 +40,11 @@ export function stringMap(raw: RawNode, node: SchemaNode, place: Place): Normali
   for (const entry of mappingOf(raw, node, place).entries) {
     refuseForbiddenKey(entry.key, entry.origin, formatPath([...place.path, entry.key]))
     const value = entry.value
+    const valuePlace = childPlace(place, entry.key, true, true)
     const text = value.type === 'scalar' && value.value !== null ? scalarText(value) : undefined
-    if (text === undefined) throw mismatch(value, childPlace(place, entry.key, true, true), 'not a string', 'a string')
-    put(result, origins, entry.key, text, entry.origin, place)
+    if (text === undefined) throw mismatch(value, valuePlace, 'not a string', expectedFor('string', node.values))
+    const read = node.values && value.type === 'scalar' ? enumeratedValue(text, node, value, valuePlace) : text
+    put(result, origins, entry.key, read, entry.origin, place)
   }
   return result
 }

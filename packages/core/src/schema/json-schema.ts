@@ -44,7 +44,7 @@ function leafSchema(node: SchemaNode): JSONSchema {
     case 'float[]':
       return { type: 'array', items: { type: 'number' } }
     case 'map<string,string>':
-      return { type: 'object', additionalProperties: { type: 'string' } }
+      return { type: 'object', additionalProperties: enumerationSchema(node) }
     case 'map<string,any>':
       return { type: 'object', additionalProperties: true }
     default:

@@ -9,7 +9,7 @@ export interface Option {
   readonly export: boolean
   readonly default?: unknown
   readonly description: string
-  /** The closed set of an enumeration (of each item, for a list). */
+  /** The closed set of an enumeration (of each item, for a list; of each value, for a string map). */
   readonly values?: readonly string[]
   /** The enumeration is read in any case; its values are listed in their canonical spelling. */
   readonly caseInsensitive?: boolean

@@ -50,7 +50,7 @@ export interface SchemaNode {
   /** The default, when the schema has one. Sections and objects created with their parent have `{}`. */
   readonly default?: unknown
   readonly hasDefault: boolean
-  /** Allowed values of an enumerated string, or of the items of a list of them. */
+  /** Allowed values of an enumerated string, of the items of a list of them, or of the values of a string map. */
   readonly values?: readonly string[]
   /** The enumeration is read in any case and kept in the spelling `values` lists (`.meta({ caseInsensitive })`). */
   readonly caseInsensitive?: boolean
@@ -138,10 +138,12 @@ interface Enumeration {
   caseInsensitive: boolean
 }
 
-/** The closed set of an enumerated string, or of the items of a list of strings. */
+/** The closed set of an enumerated string, or of the items of a list of strings, or of the values of a string map. */
 function enumerationOf(unwrapped: Unwrapped): Enumeration | undefined {
   let { core, meta } = unwrapped
-  if (core.def.type === 'array') ({ core, meta } = unwrap((core.def as unknown as { element: z.ZodType }).element))
+  const def = core.def as unknown as { type: string; element: z.ZodType; valueType: z.ZodType }
+  if (def.type === 'array') ({ core, meta } = unwrap(def.element))
+  else if (def.type === 'record') ({ core, meta } = unwrap(def.valueType))
   const values = enumeratedValues(core.def as unknown as Record<string, unknown> & { type: string })
   if (!values) {
     if (meta.caseInsensitive) throw new Error('walk: caseInsensitive set on a schema that is not an enumeration')
@@ -166,7 +168,7 @@ function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
       return 'object'
     case 'record': {
       const value = unwrap(def.valueType as z.ZodType).core.def.type
-      if (value === 'string') return 'map<string,string>'
+      if (STRING_TYPES.has(value)) return 'map<string,string>'
       if (value === 'unknown' || value === 'any') return 'map<string,any>'
       return 'map'
     }
@@ -187,6 +189,9 @@ function shapeOf(meta: Record<string, unknown>, def: Record<string, unknown>, ki
   return shape as StringShape
 }
 
+/** The kinds that may hold a closed set: a string, the items of a list, the values of a string map. */
+const STRING_KINDS: ReadonlySet<NodeKind> = new Set(['string', 'string[]', 'map<string,string>'])
+
 function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
   const unwrapped = unwrap(schema)
   const { core, meta, hasDefault, default: value } = unwrapped
@@ -200,7 +205,7 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
     schema: core,
   }
   if (hasDefault) node.default = value
-  const enumeration = kind === 'string' || kind === 'string[]' ? enumerationOf(unwrapped) : undefined
+  const enumeration = STRING_KINDS.has(kind) ? enumerationOf(unwrapped) : undefined
   if (enumeration) node.values = enumeration.values
   if (enumeration?.caseInsensitive) node.caseInsensitive = true
   if (Array.isArray(meta.aliases)) node.aliases = meta.aliases as string[]

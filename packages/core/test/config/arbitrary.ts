@@ -55,7 +55,7 @@ function build(node: SchemaNode): fc.Arbitrary<unknown> {
       return fc.array(float, { maxLength: 3 })
     case 'map<string,string>':
     case 'map<string,any>':
-      return fc.dictionary(mapKey, text, { minKeys: 1, maxKeys: 2 })
+      return fc.dictionary(mapKey, node.values ? fc.constantFrom(...node.values) : text, { minKeys: 1, maxKeys: 2 })
     case 'section':
       return fields(node, 0)
     case 'object':

@@ -11,6 +11,7 @@ const CANNOT_LOAD: Record<string, string> = {
   '007.yml': 'providers.docker.swarmModeRefreshSeconds: removed in v3: use providers.swarm.refreshSeconds',
   '013.yml': 'tracing.jaeger: removed in v3: tracing speaks OpenTelemetry only',
   '017.yml': 'experimental.http3: removed in v3: HTTP/3 is no longer experimental',
+  '028.yml': 'certificatesResolvers.letsencrypt.acme.dnsChallenge.provider: not an allowed value',
   '031.toml': 'this v2 configuration carries v1 options (docker, retry), not read since v2',
   '032.toml': 'TOML syntax error: a table is declared twice (TOML forbids it): merge the two into one',
   '035.toml': 'this v2 configuration carries v1 options (debug, logLevel, defaultEntryPoints), not read since v2',

@@ -62,4 +62,70 @@ describe('enumerations: a closed set is checked where the value is written', () 
     expect(error).toMatchObject({ path: 'core.defaultRuleSyntax', expected: 'one of v3, v2', found: 'a string' })
     expect(error.message).not.toContain('s3cret')
   })
+
+  it('checks each value of a map of a closed set at its own place, as written', () => {
+    const error = errorOf(() =>
+      yaml('accessLog:\n  fields:\n    names:\n      ClientHost: keep\n      Duration: dorp\n'),
+    )
+    expect(error).toMatchObject({
+      line: 5,
+      column: 17,
+      path: 'accessLog.fields.names.Duration',
+      expected: 'one of keep, drop',
+      found: '"dorp"',
+      suggestion: 'drop',
+    })
+    expect(errorOf(() => yaml('accessLog:\n  fields:\n    names:\n      ClientHost: KEEP'))).toMatchObject({
+      suggestion: 'keep',
+    })
+    expect(errorOf(() => fromFlags('--accessLog.fields.names.ClientHost=hide')).path).toBe(
+      'accessLog.fields.names.ClientHost',
+    )
+    expect(fromFlags('--accessLog.fields.names.ClientHost=drop')).toEqual({
+      accessLog: { fields: { names: { ClientHost: 'drop' } } },
+    })
+    expect(fromEnv({ BAQUP_ACCESSLOG_FIELDS_HEADERS_NAMES_REFERER: 'redact' })).toEqual({
+      accessLog: { fields: { headers: { names: { referer: 'redact' } } } },
+    })
+  })
+
+  it('shows only the type of a wrong value in a masked map, still listing the allowed ones', () => {
+    const error = errorOf(() =>
+      yaml('accessLog:\n  fields:\n    headers:\n      names:\n        Authorization: s3cret'),
+    )
+    expect(error).toMatchObject({
+      path: 'accessLog.fields.headers.names.Authorization',
+      expected: 'one of keep, drop, redact',
+      found: 'a string',
+    })
+    expect(error.message).not.toContain('s3cret')
+  })
+
+  it('sends the values of an exported map of a closed set as written', () => {
+    const config = yaml(
+      'accessLog:\n  fields:\n    names:\n      ClientHost: drop\n    headers:\n      names:\n        Referer: redact',
+    )
+    expect(anonymize(schema, config)).toMatchObject({ accessLog: { fields: { names: { ClientHost: 'drop' } } } })
+    expect(anonymize(schema, config)).not.toHaveProperty('accessLog.fields.headers.names')
+  })
+
+  it('takes a lego DNS provider name as lego reads it: exact case', () => {
+    const provider = (name: string) =>
+      `certificatesResolvers:\n  le:\n    acme:\n      dnsChallenge:\n        provider: ${name}`
+    for (const name of ['cloudflare', 'manual', 'acme-dns'])
+      expect(yaml(provider(name))).toMatchObject({
+        certificatesResolvers: { le: { acme: { dnsChallenge: { provider: name } } } },
+      })
+    const error = errorOf(() => yaml(provider('CLOUDFLARE')))
+    expect(error).toMatchObject({
+      line: 5,
+      column: 19,
+      path: 'certificatesResolvers.le.acme.dnsChallenge.provider',
+      suggestion: 'cloudflare',
+    })
+    expect(error.expected).toMatch(/^one of acme-dns, acmedns, .*\bcloudflare\b.*\bmanual\b.*, zonomi$/)
+    expect(anonymize(schema, yaml(provider('route53')))).toMatchObject({
+      certificatesResolvers: { le: { acme: { dnsChallenge: { provider: 'route53' } } } },
+    })
+  })
 })

@@ -32,11 +32,14 @@ export const corpusSkipReason = corpusFiles.length
   ? ''
   : `corpus not found at ${corpusDir}: corpus tests skipped (they run when ../shared/reference/corpus exists)`
 
-/** The last key of each enumerated option (`level`, `keyType`), with its allowed values. */
-function enumeratedKeys(): Map<string, { values: readonly string[]; caseInsensitive: boolean }> {
+/**
+ * The last key of each enumerated option (`level`, `keyType`), with its allowed values; with `maps`,
+ * of each map whose values are a closed set (`names`).
+ */
+function enumeratedKeys(maps = false): Map<string, { values: readonly string[]; caseInsensitive: boolean }> {
   const keys = new Map<string, { values: readonly string[]; caseInsensitive: boolean }>()
   for (const option of listOptions(walk(staticConfigSchema))) {
-    if (!option.values) continue
+    if (!option.values || option.kind.startsWith('map<') !== maps) continue
     const key = option.path.split('.').at(-1) as string
     const known = keys.get(key)
     keys.set(key, {
@@ -54,12 +57,27 @@ function enumeratedKeys(): Map<string, { values: readonly string[]; caseInsensit
  */
 export function withAllowedValues(text: string): string {
   const keys = enumeratedKeys()
-  const allowed = (key: string, value: string) => {
-    const { values, caseInsensitive } = keys.get(key) as { values: readonly string[]; caseInsensitive: boolean }
+  const maps = enumeratedKeys(true)
+  const allowed = (key: string, value: string, from = keys) => {
+    const { values, caseInsensitive } = from.get(key) as { values: readonly string[]; caseInsensitive: boolean }
     const unquoted = value.replace(/^"(.*)"$/, '$1')
     return values.some((v) => v === unquoted || (caseInsensitive && v.toLowerCase() === unquoted.toLowerCase()))
   }
+  // The entries of such a map: a YAML block (`names:` then deeper `key: value` lines) or a TOML table.
+  const entries = (key: string, block: string) =>
+    block.replace(/^([ \t]*[\w-]+[ \t]*[:=][ \t]*)(\S.*)$/gm, (line, start, value) => {
+      if (allowed(key, value, maps)) return line
+      const first = maps.get(key)?.values[0] as string
+      return `${start}${start.includes('=') ? `"${first}"` : first}`
+    })
   return text
+    .replace(/^([ \t]*)(\w+):\n((?:\1[ \t]+[\w-]+: .*\n)+)/gm, (block, indent, key, body) =>
+      maps.has(key) ? `${indent}${key}:\n${entries(key, body)}` : block,
+    )
+    .replace(/^([ \t]*)\[([\w.]+)\]\n((?:[ \t]*[\w-]+ = .*\n)+)/gm, (block, indent, table, body) => {
+      const key = table.split('.').at(-1) as string
+      return maps.has(key) ? `${indent}[${table}]\n${entries(key, body)}` : block
+    })
     .replace(/^([ \t]*)(\w+)([ \t]*[:=][ \t]*)(\S.*)$/gm, (line, indent, key, separator, value) => {
       if (!keys.has(key)) return line
       const first = keys.get(key)?.values[0] as string
