@@ -2,7 +2,7 @@ import { staticConfigSchema } from '@baqup/schemas'
 import { cac } from 'cac'
 import { loadCollectorConfig, UsageError } from './config/load.js'
 import { type CollectorConfig, collectorConfigSchema, parseHostPort } from './config/schema.js'
-import { formatExport } from './export.js'
+import { exportDaily, formatExport } from './export.js'
 import { startRetention } from './retention.js'
 import { seedStore } from './seed.js'
 import { createCollector, type Log } from './server/app.js'
@@ -123,17 +123,21 @@ function buildCLI(run: (work: Promise<number>) => void) {
       ),
     )
   cli
-    .command('export', "Print one day's reports, once per installation")
+    .command('export', "Print one day's published aggregates, as GET /data/daily/DAY.json or .csv serves them")
     .option('--day <YYYY-MM-DD>', 'the day (UTC)')
     .option('--format <format>', 'json | csv', { default: 'json' })
+    .option('--min-count <k>', 'distinct installations behind any published number (default 10)')
+    .option('--raw', "the day's raw reports instead, once per installation: for the operator, never to publish")
     .example('  baqup-collector export --store=./collector.duckdb --day=2025-01-31 --format=csv')
-    .action(({ day, format, ...flags }: Flags) => {
-      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+    .action(({ day, format, raw, ...flags }: Flags) => {
+      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
         throw new UsageError('--day: expected YYYY-MM-DD')
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format: expected json or csv')
+      const { minCount } = configOf(flags)
       run(
         withStore(flags, async (store) => {
-          process.stdout.write(formatExport(await store.exportDay(day), format))
+          if (raw) process.stdout.write(formatExport(await store.exportDay(day), format))
+          else process.stdout.write(await exportDaily({ store, schema: staticConfigSchema, minCount }, day, format))
           return EXIT.ok
         }),
       )

@@ -1,35 +1,61 @@
 import { createHash } from 'node:crypto'
-import { anonymize, optionRows } from '@baqup/core'
+import { anonymize, type OptionRow, optionRows } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
+import { drawConfiguration, drawUpgradeDelay, type Random, RELEASES, random } from './seed/model.js'
 import type { Store, StoredReport } from './store/store.js'
 
-/** A generated population of reports, deterministic for a seed: for demonstrations and benchmarks. */
+/**
+ * A generated population, deterministic for a seed, for demonstrations and benchmarks: installations that each
+ * keep one configuration, report on most days and upgrade when releases come out.
+ */
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+const DAY_MS = 86_400_000
+/** The share of days an installation reports on: the population is sized from it. */
+const REPORTING_RATE = 0.85
+
+interface Installation {
+  hash: string
+  network: string
+  configuration: string
+  options: readonly OptionRow[]
+  /** Index in RELEASES of the version it ran when the window began. */
+  initial: number
+  upgradeDelay: number
+}
+
+function drawInstallation(pick: Random, seed: number, index: number, days: number): Installation {
+  const config = anonymize(staticConfigSchema, drawConfiguration(pick))
+  const released = RELEASES.filter((release) => release.at <= 0).length
+  // Older releases are rarer at the start: weights 1, 2, 3… towards the newest one out.
+  const weights = Array.from({ length: released }, (_, i) => i + 1)
+  let left = pick() * weights.reduce((sum, weight) => sum + weight, 0)
+  const initial = weights.findIndex((weight) => (left -= weight) < 0)
+  return {
+    hash: createHash('sha256').update(`${seed}:${index}`).digest('hex'),
+    network: `198.${18 + ((index >>> 8) & 1)}.${index & 255}.0/24`,
+    configuration: JSON.stringify(config),
+    options: optionRows(staticConfigSchema, config),
+    initial: Math.max(0, initial),
+    upgradeDelay: drawUpgradeDelay(pick, days),
   }
 }
 
-const VERSIONS = ['3.0.0', '3.0.1', '3.1.0', '3.1.1', '3.2.0']
-const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG']
-const PROVIDERS = ['docker', 'file', 'kubernetesCRD', 'swarm', 'consulCatalog']
-
-function configuration(pick: () => number): Record<string, unknown> {
-  const provider = PROVIDERS[Math.floor(pick() * PROVIDERS.length)] as string
-  return anonymize(staticConfigSchema, {
-    global: { sendAnonymousUsage: true, checkNewVersion: pick() < 0.8 },
-    log: { level: LEVELS[Math.floor(pick() * LEVELS.length)] },
-    entryPoints: { web: { address: ':80' }, ...(pick() < 0.6 && { websecure: { address: ':443' } }) },
-    providers: { [provider]: {} },
-    ...(pick() < 0.3 && { api: { dashboard: true } }),
-    ...(pick() < 0.2 && { metrics: { prometheus: {} } }),
+/** The newest release out `upgradeDelay` days before `day` (a window index), or the one it started with. */
+function versionOn(installation: Installation, day: number, days: number): string {
+  let index = installation.initial
+  RELEASES.forEach((release, i) => {
+    if (i > index && Math.round(release.at * days) + installation.upgradeDelay <= day) index = i
   })
+  return (RELEASES[index] as { version: string }).version
+}
+
+/** `count` distinct indexes below `size`, in random order (a partial Fisher–Yates shuffle). */
+function sample(pick: Random, size: number, count: number, order: number[]): number[] {
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(pick() * (size - i))
+    ;[order[i], order[j]] = [order[j] as number, order[i] as number]
+  }
+  return order.slice(0, count)
 }
 
 export interface SeedOptions {
@@ -37,32 +63,45 @@ export interface SeedOptions {
   days: number
   seed: number
   now?: Date
+  /** Reports per store write. */
+  batchSize?: number
 }
 
-export async function seedStore(store: Store, { reports, days, seed, now = new Date() }: SeedOptions): Promise<void> {
+/** The number of installations seeded for `reports` over `days`. */
+export const populationSize = (reports: number, days: number) => Math.max(1, Math.ceil(reports / days / REPORTING_RATE))
+
+/** Writes exactly `reports` reports, spread evenly over the last `days` days, today included. */
+export async function seedStore(store: Store, options: SeedOptions): Promise<void> {
+  const { reports, days, seed, now = new Date(), batchSize = 1000 } = options
   const pick = random(seed)
-  const installations = Math.max(1, Math.ceil(reports / Math.max(1, days)))
+  const size = populationSize(reports, days)
+  const population = Array.from({ length: size }, (_, index) => drawInstallation(pick, seed, index, days))
+  const order = population.map((_, index) => index)
+  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY_MS
   let batch: StoredReport[] = []
-  for (let index = 0; index < reports; index++) {
-    const installation = Math.floor(pick() * installations)
-    const received = new Date(now.getTime() - Math.floor(pick() * days) * 86_400_000)
-    const config = configuration(pick)
-    batch.push({
-      id: `seed-${seed}-${index}`,
-      day: received.toISOString().slice(0, 10),
-      received: received.toISOString(),
-      hash: createHash('sha256').update(`${seed}:${installation}`).digest('hex'),
-      version: VERSIONS[Math.floor(pick() * VERSIONS.length)] as string,
-      codename: 'cheddar',
-      buildDate: '2025-01-01',
-      network: `198.51.${installation % 256}.0/24`,
-      ip: '',
-      configuration: JSON.stringify(config),
-      options: optionRows(staticConfigSchema, config),
-    })
-    if (batch.length === 1000) {
-      await store.write({ reports: batch, versionChecks: [], refusals: [] })
-      batch = []
+  for (let day = 0; day < days; day++) {
+    const quota = Math.floor(reports / days) + (day < reports % days ? 1 : 0)
+    const date = new Date(start + day * DAY_MS).toISOString().slice(0, 10)
+    for (const index of sample(pick, size, Math.min(quota, size), order)) {
+      const installation = population[index] as Installation
+      const received = new Date(Math.min(now.getTime(), start + day * DAY_MS + Math.floor(pick() * DAY_MS)))
+      batch.push({
+        id: `seed-${seed}-${day}-${index}`,
+        day: date,
+        received: received.toISOString(),
+        hash: installation.hash,
+        version: versionOn(installation, day, days),
+        codename: 'cheddar',
+        buildDate: '2025-01-01',
+        network: installation.network,
+        ip: '',
+        configuration: installation.configuration,
+        options: installation.options,
+      })
+      if (batch.length >= batchSize) {
+        await store.write({ reports: batch, versionChecks: [], refusals: [] })
+        batch = []
+      }
     }
   }
   if (batch.length) await store.write({ reports: batch, versionChecks: [], refusals: [] })

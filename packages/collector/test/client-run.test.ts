@@ -67,7 +67,7 @@ describe('baqup-telemetry run against baqup-collector', () => {
 
     expect(await stats(store)).toMatchObject({ reports: 1, installations: 1, versionChecks: 1, refused: {} })
     const day = new Date().toISOString().slice(0, 10)
-    const exported = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`])).stdout)
+    const exported = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`, '--raw'])).stdout)
     expect(exported).toHaveLength(1)
     expect(exported[0].configuration).toEqual({
       global: { sendAnonymousUsage: true },

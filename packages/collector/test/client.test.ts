@@ -75,7 +75,7 @@ describe('baqup-telemetry against baqup-collector', () => {
   it("stores the client's report anonymized, the version check, and none of the secrets", async () => {
     expect(await collector.stop()).toBe(0)
     const day = new Date().toISOString().slice(0, 10)
-    const exported = await runBin(['export', `--store=${store}`, `--day=${day}`])
+    const exported = await runBin(['export', `--store=${store}`, `--day=${day}`, '--raw'])
     const rows = JSON.parse(exported.stdout) as { configuration: Record<string, any> }[]
     expect(rows.map((row) => row.configuration)).toContainEqual({
       global: { sendAnonymousUsage: true },

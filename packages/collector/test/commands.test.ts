@@ -9,7 +9,7 @@ const folder = mkdtempSync(join(tmpdir(), 'collector-commands-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 describe('baqup-collector commands', () => {
-  it('seed, stats --json and export: a generated population, counted once per (hash, day)', async () => {
+  it('seed, stats --json and export --raw: a generated population, counted once per (hash, day)', async () => {
     const store = join(folder, 'seeded.duckdb')
     expect((await runBin(['seed', `--store=${store}`, '--reports=500', '--days=5', '--seed=7'])).code).toBe(0)
     const counted = await stats(store)
@@ -17,9 +17,9 @@ describe('baqup-collector commands', () => {
     expect(counted.reports).toBeLessThanOrEqual(500)
     expect(counted.installations).toBeLessThanOrEqual(counted.reports)
     const day = new Date().toISOString().slice(0, 10)
-    const csv = await runBin(['export', `--store=${store}`, `--day=${day}`, '--format=csv'])
+    const csv = await runBin(['export', `--store=${store}`, `--day=${day}`, '--format=csv', '--raw'])
     expect(csv.stdout.split('\n')[0]).toBe('day,hash,version,codename,buildDate,configuration')
-    const json = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`])).stdout) as unknown[]
+    const json = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`, '--raw'])).stdout) as unknown[]
     expect(json.length).toBe(csv.stdout.trim().split('\n').length - 1)
   })
 

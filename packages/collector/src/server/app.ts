@@ -4,6 +4,8 @@ import { optionRows } from '@baqup/core'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type * as z from 'zod'
 import type { CollectorConfig } from '../config/schema.js'
+import { registerDashboard } from '../dashboard/routes.js'
+import { registerStatsRoutes } from '../stats/routes.js'
 import { GroupCommitter } from '../store/batcher.js'
 import type { Store } from '../store/store.js'
 import { keptAddress } from './ip.js'
@@ -180,6 +182,8 @@ export function createCollector(options: CollectorOptions): Collector {
   app.get('/metrics', async (_request, reply) =>
     reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text()),
   )
+  registerStatsRoutes(app, { store, schema, minCount: config.minCount, now })
+  registerDashboard(app, { schema })
 
   return {
     app,

@@ -46,6 +46,8 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
   const client = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector' })
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` })
   for (const query of tables(database)) await client.command({ query })
+  // Read queries name tables bare, as on DuckDB: this client's default database is the store's.
+  const reader = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', database })
 
   return {
     engine: 'clickhouse',
@@ -103,11 +105,13 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
         })
       }
     },
+    query: (sql: string) => json<Record<string, unknown>>(reader, sql),
     async ping() {
       const answer = await client.ping()
       if (!answer.success) throw answer.error
     },
     async close() {
+      await reader.close()
       await client.close()
     },
   }

@@ -129,6 +129,7 @@ export async function openDuckDB(path: string): Promise<Store> {
           await writer.run(`UPDATE ${table} SET ip = '' WHERE day < $1::DATE AND ip <> ''`, [ipBefore])
         }
       }),
+    query: (sql: string) => rows(sql),
     async ping() {
       await rows('SELECT 1')
     },

@@ -73,6 +73,8 @@ export interface Store {
   /** Option rows of the day's reports, for the statistics. */
   optionCounts(day: string): Promise<{ path: string; value: string | null; installations: number }[]>
   applyRetention(retention: Retention): Promise<void>
+  /** Rows of a read-only query, columns as JSON values; tables by their bare names on both engines. */
+  query(sql: string): Promise<Record<string, unknown>[]>
   /** Throws when the engine does not answer. */
   ping(): Promise<void>
   close(): Promise<void>

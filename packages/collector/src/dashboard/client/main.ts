@@ -1,0 +1,130 @@
+import 'uplot/dist/uPlot.min.css'
+import './styles.css'
+import { type Summary, summaryOf } from './api.js'
+import { bars } from './bars.js'
+import { fill, table } from './dom.js'
+import { startExplorer } from './explorer.js'
+import { lines, stacked } from './series.js'
+
+/** The dashboard: reads the public summary and draws it, with every number also written as a table. */
+
+const TOP_OPTIONS = 20
+const WINDOWS = [7, 30, 90]
+
+const section = (id: string, part: 'chart' | 'table') =>
+  document.querySelector<HTMLElement>(`#${id} > .${part}`) as HTMLElement
+
+function daysWanted(): number {
+  const days = Number(new URLSearchParams(location.search).get('days'))
+  return WINDOWS.includes(days) ? days : 30
+}
+
+function setStat(name: string, value: string) {
+  const node = document.querySelector(`[data-stat="${name}"]`)
+  if (node) node.textContent = value
+}
+
+function renderFacts(summary: Summary) {
+  setStat('range', `${summary.from} to ${summary.to} (${summary.days} days)`)
+  setStat(
+    'installations',
+    summary.installations === null ? `fewer than ${summary.minCount}` : String(summary.installations),
+  )
+  setStat('min-count', `${summary.minCount} installations`)
+  const folded = Object.entries(summary.other)
+    .filter(([, other]) => other.buckets > 0)
+    .map(([list, other]) => `${other.buckets} in ${list}`)
+  const note = document.getElementById('folded')
+  if (note)
+    note.textContent = `Every number comes from at least ${summary.minCount} distinct installations.${
+      folded.length ? ` Rows left out for having fewer: ${folded.join(', ')}.` : ''
+    }`
+}
+
+function renderInstallations(summary: Summary) {
+  const rows = summary.installationsByDay
+  lines(
+    section('installations', 'chart'),
+    'Installations reporting, per day',
+    rows.map((row) => row.day),
+    [{ label: 'installations', values: rows.map((row) => row.installations) }],
+  )
+  const columns = [
+    { title: 'Day', value: (row: (typeof rows)[number]) => row.day },
+    { title: 'Installations', value: (row: (typeof rows)[number]) => row.installations },
+  ]
+  fill(
+    section('installations', 'table'),
+    table('Installations per day', columns, rows, (row) => row.day),
+  )
+}
+
+function renderVersions(summary: Summary) {
+  const days = [...new Set(summary.installationsByDay.map((row) => row.day))]
+  const versions = summary.versions.map((row) => row.version)
+  const count = new Map(summary.versionsByDay.map((row) => [`${row.day} ${row.version}`, row.installations]))
+  const series = versions.map((version) => ({
+    label: version,
+    values: days.map((day) => count.get(`${day} ${version}`) ?? 0),
+  }))
+  stacked(section('versions', 'chart'), 'Installations per version, per day (stacked)', days, series)
+  const columns = [
+    { title: 'Version', value: (row: Summary['versions'][number]) => row.version },
+    { title: 'Installations', value: (row: Summary['versions'][number]) => row.installations },
+  ]
+  fill(
+    section('versions', 'table'),
+    table('Installations per version', columns, summary.versions, (row) => row.version),
+  )
+}
+
+function renderShares(summary: Summary) {
+  const providers = summary.providers.map((row) => ({ label: row.name, value: row.installations }))
+  const whole = summary.installations ?? undefined
+  fill(section('providers', 'chart'), bars('Installations per provider or section', providers, whole))
+  const providerColumns = [
+    { title: 'Provider or section', value: (row: Summary['providers'][number]) => row.name },
+    { title: 'Installations', value: (row: Summary['providers'][number]) => row.installations },
+  ]
+  fill(
+    section('providers', 'table'),
+    table('Installations per provider or section', providerColumns, summary.providers, (row) => row.name),
+  )
+
+  const top = summary.options.slice(0, TOP_OPTIONS)
+  const options = top.map((row) => ({ label: row.path, value: row.installations }))
+  fill(section('options', 'chart'), bars(`The ${TOP_OPTIONS} most used options`, options, whole))
+  const optionColumns = [
+    { title: 'Option', value: (row: Summary['options'][number]) => row.path },
+    { title: 'Installations', value: (row: Summary['options'][number]) => row.installations },
+  ]
+  fill(
+    section('options', 'table'),
+    table(`The ${TOP_OPTIONS} most used options`, optionColumns, top, (row) => row.path),
+  )
+}
+
+async function start() {
+  const days = daysWanted()
+  const select = document.getElementById('days') as HTMLSelectElement
+  select.value = String(days)
+  select.addEventListener('change', () => {
+    location.search = `?days=${select.value}`
+  })
+  const paths = JSON.parse(document.getElementById('option-list')?.textContent ?? '[]') as string[]
+  startExplorer(document.getElementById('explore') as HTMLFormElement, paths, () => days)
+  const status = document.getElementById('status') as HTMLElement
+  try {
+    const summary = await summaryOf(days)
+    renderFacts(summary)
+    renderInstallations(summary)
+    renderVersions(summary)
+    renderShares(summary)
+    status.textContent = `Last ${days} days.`
+    document.body.dataset.ready = 'true'
+  } catch (error) {
+    status.textContent = `Could not load the statistics: ${(error as Error).message}`
+  }
+}
+
+void start()

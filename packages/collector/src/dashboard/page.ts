@@ -1,0 +1,76 @@
+/** The dashboard's HTML shell: the client script fills it from the public API. */
+
+/** JSON that is safe inside a `<script>` element: no `<` can close it. */
+const scriptJSON = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c')
+
+export function dashboardPage(optionPaths: readonly string[]): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Baqup telemetry</title>
+<link rel="stylesheet" href="/assets/dashboard.css">
+<script type="module" src="/assets/dashboard.js"></script>
+</head>
+<body>
+<header>
+  <h1>Baqup telemetry</h1>
+  <p>Public aggregates of Baqup's anonymous usage reports.</p>
+  <form id="window" class="window">
+    <label for="days">Window</label>
+    <select id="days" name="days">
+      <option value="7">7 days</option>
+      <option value="30">30 days</option>
+      <option value="90">90 days</option>
+    </select>
+  </form>
+  <p id="status" role="status" aria-live="polite">Loading…</p>
+  <dl class="facts">
+    <div><dt>Date range</dt><dd data-stat="range"></dd></div>
+    <div><dt>Installations</dt><dd data-stat="installations"></dd></div>
+    <div><dt>Threshold</dt><dd data-stat="min-count"></dd></div>
+  </dl>
+  <p id="folded" class="note"></p>
+</header>
+<main>
+  <section id="installations" aria-labelledby="installations-title">
+    <h2 id="installations-title">Installations over time</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
+  <section id="versions" aria-labelledby="versions-title">
+    <h2 id="versions-title">Version adoption over time</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
+  <section id="providers" aria-labelledby="providers-title">
+    <h2 id="providers-title">Providers and sections</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
+  <section id="options" aria-labelledby="options-title">
+    <h2 id="options-title">Most used options</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
+  <section id="explorer" aria-labelledby="explorer-title">
+    <h2 id="explorer-title">Option explorer</h2>
+    <form id="explore" class="explore">
+      <label for="option-path">Option path</label>
+      <input id="option-path" name="path" list="option-paths" autocomplete="off" spellcheck="false" placeholder="log.level">
+      <button type="submit">Show</button>
+    </form>
+    <datalist id="option-paths"></datalist>
+    <div id="option-result" hidden>
+      <h3 data-stat="option-path"></h3>
+      <p data-stat="option-help"></p>
+      <h4>Adoption over time</h4>
+      <div class="chart adoption"></div><div class="table adoption"></div>
+      <h4>Values</h4>
+      <div class="chart values"></div><div class="table values"></div>
+    </div>
+  </section>
+</main>
+<script type="application/json" id="option-list">${scriptJSON(optionPaths)}</script>
+</body>
+</html>
+`
+}

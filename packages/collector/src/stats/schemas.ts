@@ -1,0 +1,109 @@
+import * as z from 'zod'
+
+/** Every answer of the statistics API, as Zod schemas: the routes' contract and the OpenAPI document's source. */
+
+const count = z.number().int().min(0)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const folded = z
+  .object({ buckets: count.describe('rows left out because fewer than minCount installations are behind them') })
+  .describe('what the privacy threshold left out of a list')
+
+const installations = count.describe('distinct installations')
+const versionRow = z.object({ version: z.string(), installations })
+const checkRow = z.object({
+  version: z.string(),
+  checks: count.describe('version checks (requests to the update server)'),
+  networks: count.describe('distinct networks (/24 or /48) that checked; the threshold applies to it'),
+})
+const bucketRow = z.object({
+  bucket: z.string().describe('entries per installation: 0, 1 … 4, 5-9, 10+'),
+  installations,
+})
+
+/** The published aggregates shared by the summary and the daily files. */
+const aggregates = {
+  minCount: count.describe('distinct installations behind any published number'),
+  installations: installations.nullable().describe('distinct installations; null when under minCount'),
+  versions: z.array(versionRow),
+  versionChecks: z.array(checkRow),
+  providers: z
+    .array(
+      z.object({ name: z.string().describe('a section or feature switch: providers.docker, api…'), installations }),
+    )
+    .describe('installations using each provider, section or experimental switch'),
+  options: z
+    .array(z.object({ path: z.string(), installations }))
+    .describe('installations setting each option path, most used first'),
+  entryPoints: z.array(bucketRow),
+  certificateResolvers: z.array(bucketRow),
+  challenges: z.array(
+    z.object({ type: z.string().describe('httpChallenge, tlsChallenge, dnsChallenge'), installations }),
+  ),
+}
+
+const summaryLists = [
+  'installationsByDay',
+  'versions',
+  'versionsByDay',
+  'versionChecks',
+  'versionChecksByDay',
+  'providers',
+  'options',
+  'entryPoints',
+  'certificateResolvers',
+  'challenges',
+] as const
+
+export const summarySchema = z
+  .object({
+    days: count,
+    from: day,
+    to: day,
+    ...aggregates,
+    installationsByDay: z.array(z.object({ day, installations })),
+    versionsByDay: z.array(z.object({ day, ...versionRow.shape })),
+    versionChecksByDay: z.array(z.object({ day, ...checkRow.shape })),
+    other: z.object(
+      Object.fromEntries(summaryLists.map((name) => [name, folded])) as Record<SummaryList, typeof folded>,
+    ),
+  })
+  .describe('the last `days` days, today so far included')
+export type SummaryList = (typeof summaryLists)[number]
+export type Summary = z.output<typeof summarySchema>
+
+const valueRow = z.object({
+  value: z.string().describe('the value as sent; numbers as a bucket: 0, [1,10), [10,100) … >=1000000'),
+  installations,
+})
+
+export const optionSchema = z.object({
+  path: z.string(),
+  kind: z.string(),
+  export: z.boolean().describe('whether the value of the option is sent'),
+  help: z.string(),
+  days: count,
+  from: day,
+  to: day,
+  minCount: count,
+  adoption: z.array(z.object({ day, installations, of: count.describe('installations reporting that day') })),
+  values: z
+    .array(valueRow)
+    .describe('distribution of the values, for exported booleans, numbers, durations and enumerations'),
+  other: z.object({ adoption: folded, values: folded }),
+})
+export type OptionStats = z.output<typeof optionSchema>
+
+const dailyLists = [...Object.keys(aggregates).filter((key) => key !== 'minCount' && key !== 'installations'), 'values']
+
+export const dailySchema = z
+  .object({
+    day,
+    complete: z.boolean().describe('the day is over: this file no longer changes'),
+    ...aggregates,
+    values: z.array(z.object({ path: z.string(), ...valueRow.shape })),
+    other: z.object(Object.fromEntries(dailyLists.map((name) => [name, folded]))),
+  })
+  .describe("one day's published aggregates")
+export type Daily = z.output<typeof dailySchema>
+
+export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) })

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { populationSize } from '../src/seed.js'
+import type { Daily } from '../src/stats/schemas.js'
+import { runBin, serve, stats } from './support/collector.js'
+
+const folder = mkdtempSync(join(tmpdir(), 'collector-seed-export-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+const REPORTS = 2000
+const DAYS = 10
+const DAY_MS = 86_400_000
+const dayAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10)
+
+async function seeded(name: string, seed: number): Promise<string> {
+  const store = join(folder, `${name}.duckdb`)
+  const result = await runBin(['seed', `--store=${store}`, `--reports=${REPORTS}`, `--days=${DAYS}`, `--seed=${seed}`])
+  expect(result.code, result.stderr).toBe(0)
+  return store
+}
+
+async function exported(store: string, day: string, ...flags: string[]): Promise<string> {
+  const result = await runBin(['export', `--store=${store}`, `--day=${day}`, ...flags])
+  expect(result.code, result.stderr).toBe(0)
+  return result.stdout
+}
+
+const exportedDaily = async (store: string, day: string, ...flags: string[]) =>
+  JSON.parse(await exported(store, day, ...flags)) as Daily
+
+describe('seed: a population of installations', () => {
+  let store: string
+  beforeAll(async () => {
+    store = await seeded('population', 7)
+  })
+
+  it('is the same for the same seed, and another for another seed', async () => {
+    const again = await seeded('again', 7)
+    const other = await seeded('other', 8)
+    expect(await stats(again)).toEqual(await stats(store))
+    expect(await exported(again, dayAgo(3))).toBe(await exported(store, dayAgo(3)))
+    expect(await exported(other, dayAgo(3))).not.toBe(await exported(store, dayAgo(3)))
+  })
+
+  it('has each installation report on most days: installations per day near the population', async () => {
+    const population = populationSize(REPORTS, DAYS)
+    const counted = await stats(store)
+    expect(counted.reports).toBe(REPORTS)
+    expect(counted.installations).toBeLessThanOrEqual(population)
+    expect(counted.installations).toBeGreaterThan(population * 0.95)
+    for (const ago of [0, Math.floor(DAYS / 2), DAYS - 1]) {
+      const { installations } = await exportedDaily(store, dayAgo(ago), '--min-count=1')
+      expect(installations / population, dayAgo(ago)).toBeGreaterThan(0.75)
+      expect(installations / population, dayAgo(ago)).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('uses providers in unequal shares: docker common, the rare ones rare', async () => {
+    const { providers } = await exportedDaily(store, dayAgo(1), '--min-count=1')
+    const share = (name: string) => providers.find((row) => row.name === name)?.installations ?? 0
+    expect(share('providers.docker')).toBeGreaterThan(3 * share('providers.consulCatalog'))
+    expect(share('providers.docker')).toBeGreaterThan(share('providers.kubernetesCRD'))
+    expect(share('providers.kubernetesCRD')).toBeGreaterThan(share('providers.nomad'))
+  })
+
+  it('upgrades over time: the newest release gains installations from the first day to the last', async () => {
+    const newest = async (day: string) => {
+      const { versions } = await exportedDaily(store, day, '--min-count=1')
+      return versions.find((row) => row.version === '3.3.0')?.installations ?? 0
+    }
+    expect(await newest(dayAgo(DAYS - 1))).toBe(0)
+    expect(await newest(dayAgo(0))).toBeGreaterThan(0)
+  })
+})
+
+describe('export: the published daily file', () => {
+  it('prints what GET /data/daily/DAY.json and .csv serve, under the same --min-count', async () => {
+    const store = await seeded('served', 3)
+    const day = dayAgo(2)
+    const json = await exported(store, day, '--min-count=5')
+    const csv = await exported(store, day, '--min-count=5', '--format=csv')
+    const strict = await exportedDaily(store, day, `--min-count=${REPORTS}`)
+    const collector = await serve([`--store=${store}`, '--min-count=5'])
+    try {
+      const served = await fetch(`${collector.url}/data/daily/${day}.json`)
+      expect(JSON.parse(json)).toEqual(await served.json())
+      expect(csv).toBe(await (await fetch(`${collector.url}/data/daily/${day}.csv`)).text())
+    } finally {
+      await collector.stop()
+    }
+    expect(JSON.parse(json).providers.length).toBeGreaterThan(0)
+    expect(strict.minCount).toBe(REPORTS)
+    expect(strict.providers).toEqual([])
+  })
+
+  it.each([['--day=2025-13-45'], ['--format=xml']])('%s is a usage error: exit 2, no stack', async (flag) => {
+    const result = await runBin(['export', `--store=${join(folder, 'unused.duckdb')}`, '--day=2025-01-31', flag])
+    expect(result.code).toBe(2)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})
