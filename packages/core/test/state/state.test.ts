@@ -23,11 +23,11 @@ import type { SentReport } from '../../src/state/sent-report.js'
 import { defaultStatePath, openState, readState, updateState } from '../../src/state/state.js'
 import { newState, readStateFile } from '../../src/state/state-file.js'
 import { writeStateFile } from '../../src/state/state-write.js'
+import { ownedByRunner, runUnprivileged } from '../support/unprivileged.js'
 
 const folder = () => mkdtempSync(join(tmpdir(), 'baqup-state-'))
 const mode = (path: string) => statSync(path).mode & 0o777
 const HEX_64 = /^[0-9a-f]{64}$/
-const runsAsRoot = process.getuid?.() === 0
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0
 const validState = (key: string) => JSON.stringify({ installationKey: key, reports: [] })
 
@@ -54,6 +54,17 @@ function recorder() {
     warn: (message: string) => warnings.push(message),
   }
   return { messages, warnings, logger }
+}
+
+/** `openState` at `path`, in a process that file permissions bind: what it returned, its debug lines and its warnings. */
+function openStateUnprivileged(path: string) {
+  return runUnprivileged(`
+    import { openState } from './state.mjs'
+    const messages = []
+    const warnings = []
+    const { state, persistent } = openState(${JSON.stringify(path)}, { debug: (m) => messages.push(m), warn: (m) => warnings.push(m) })
+    console.log(JSON.stringify({ installationKey: state.installationKey, persistent, messages, warnings }))
+  `) as { installationKey: string; persistent: boolean; messages: string[]; warnings: string[] }
 }
 
 const PROCESS_KEY = 'using a key for this process only, so the configuration hash will change at each start'
@@ -177,13 +188,13 @@ describe('openState', () => {
     expect(messages[0]).toContain('using a key for this process only')
   })
 
-  it.skipIf(runsAsRoot)('falls back when the folder is read-only (skipped as root, who can write anywhere)', () => {
+  it('falls back when the folder is read-only (run as a user the permissions bind, root included)', () => {
     const readOnly = folder()
+    ownedByRunner(readOnly)
     chmodSync(readOnly, 0o500)
     try {
       const path = join(readOnly, 'telemetry.json')
-      const { messages, logger } = recorder()
-      const { persistent } = openState(path, logger)
+      const { persistent, messages } = openStateUnprivileged(path)
       expect(persistent).toBe(false)
       expect(messages).toHaveLength(1)
       expect(readdirSync(readOnly)).toEqual([])
@@ -206,15 +217,17 @@ describe('openState', () => {
     expect(messages).toEqual([])
   })
 
-  it.skipIf(runsAsRoot)('never overwrites a file it may not read, keeping its key (skipped as root)', () => {
-    const path = join(folder(), 'telemetry.json')
+  it('never overwrites a file it may not read, keeping its key (run as a user the permissions bind)', () => {
+    const parent = folder()
+    ownedByRunner(parent)
+    const path = join(parent, 'telemetry.json')
     writeFileSync(path, validState('e'.repeat(64)))
+    ownedByRunner(path)
     chmodSync(path, 0o000)
     try {
-      const { messages, logger } = recorder()
-      const { state, persistent } = openState(path, logger)
+      const { installationKey, persistent, messages } = openStateUnprivileged(path)
       expect(persistent).toBe(false)
-      expect(state.installationKey).not.toBe('e'.repeat(64))
+      expect(installationKey).not.toBe('e'.repeat(64))
       expect(messages).toEqual([
         `telemetry state at ${path} cannot be read (EACCES) and is left as it is: ${PROCESS_KEY}`,
       ])
