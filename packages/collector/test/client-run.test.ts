@@ -1,40 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Running, runBin, serve, stats } from './support/collector.js'
+import { describe, expect, it } from 'vitest'
+import { CLIENT, collectorForClients, NEWEST_RELEASE } from './support/client-fixture.js'
+import { runBin, stats } from './support/collector.js'
 
-const CLIENT = fileURLToPath(new URL('../../cli/bin/baqup-telemetry.mjs', import.meta.url))
 // The client's schedule has no hook of its own: its long timers are compressed from outside.
 const COMPRESS_TIMERS = fileURLToPath(new URL('./support/compress-timers.mjs', import.meta.url))
 
-let folder: string
-let store: string
-let collector: Running
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'collector-run-'))
-  store = join(folder, 'collector.duckdb')
-  const releases = join(folder, 'releases.json')
-  writeFileSync(releases, JSON.stringify([{ tag_name: 'v3.9.0', draft: false, prerelease: false }]))
-  collector = await serve([`--store=${store}`, `--releases=${releases}`])
-})
-afterAll(async () => {
-  await collector?.stop()
-  rmSync(folder, { recursive: true, force: true })
-})
+const fixture = collectorForClients('collector-run-')
 
 function startRun(args: string[]): { child: ChildProcess; log: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', COMPRESS_TIMERS, CLIENT, 'run', ...args], {
-    cwd: folder,
+    cwd: fixture.folder,
     env: {
       ...process.env,
-      HOME: folder,
-      BAQUP_TELEMETRY_STATE: join(folder, 'state.json'),
-      BAQUP_TELEMETRY_COLLECTOR_URL: `${collector.url}/`,
-      BAQUP_TELEMETRY_UPDATE_URL: `${collector.url}/`,
+      HOME: fixture.folder,
+      BAQUP_TELEMETRY_STATE: join(fixture.folder, 'state.json'),
+      BAQUP_TELEMETRY_COLLECTOR_URL: `${fixture.collector.url}/`,
+      BAQUP_TELEMETRY_UPDATE_URL: `${fixture.collector.url}/`,
       DO_NOT_TRACK: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +33,7 @@ function startRun(args: string[]): { child: ChildProcess; log: () => string; exi
 
 /** A counter of the collector's Prometheus text. */
 async function counter(name: string): Promise<number> {
-  const text = await (await fetch(`${collector.url}/metrics`)).text()
+  const text = await (await fetch(`${fixture.collector.url}/metrics`)).text()
   return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
 }
 
@@ -62,12 +46,12 @@ describe('baqup-telemetry run against baqup-collector', () => {
     await expect.poll(() => counter('collector_reports_accepted_total'), { timeout: 30_000 }).toBe(1)
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
-    expect(run.log()).toContain('v3.9.0')
-    expect(await collector.stop()).toBe(0)
+    expect(run.log()).toContain(NEWEST_RELEASE)
+    expect(await fixture.collector.stop()).toBe(0)
 
-    expect(await stats(store)).toMatchObject({ reports: 1, installations: 1, versionChecks: 1, refused: {} })
+    expect(await stats(fixture.store)).toMatchObject({ reports: 1, installations: 1, versionChecks: 1, refused: {} })
     const day = new Date().toISOString().slice(0, 10)
-    const exported = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`, '--raw'])).stdout)
+    const exported = JSON.parse((await runBin(['export', `--store=${fixture.store}`, `--day=${day}`, '--raw'])).stdout)
     expect(exported).toHaveLength(1)
     expect(exported[0].configuration).toEqual({
       global: { sendAnonymousUsage: true },
