@@ -46,6 +46,7 @@ async function serve(flags: Flags): Promise<number> {
   const bound = typeof address === 'object' && address ? address.port : port
   const shown = host.includes(':') ? `[${host}]` : host
   process.stdout.write(`listening on http://${shown}:${bound} (store: ${describeStore(config.store)})\n`)
+  const warming = collector.warmStatistics()
   return new Promise((resolve) => {
     let closing = false
     const stop = async (signal: string) => {
@@ -53,6 +54,7 @@ async function serve(flags: Flags): Promise<number> {
       closing = true
       log('closing', { signal })
       retention.stop()
+      await warming
       await collector.close()
       await retention.first
       await store.close()

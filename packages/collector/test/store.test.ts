@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { optionRows } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queries } from '../src/stats/queries.js'
 import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Store, StoredReport } from '../src/store/store.js'
@@ -75,10 +77,28 @@ function storeSuite(open: () => Promise<Store>) {
     expect(day[0]).toMatchObject({ day: '2025-03-02', version: '3.1.0', buildDate: '2025-01-31' })
   })
 
-  it('keeps the option rows: path and value, counted by installation', async () => {
-    const counts = await store.optionCounts('2025-03-02')
-    expect(counts).toContainEqual({ path: 'log.level', value: 'DEBUG', installations: 2 })
-    expect(counts).toContainEqual({ path: 'entryPoints.<name>.address', value: null, installations: 2 })
+  it('keeps each configuration once, with its option rows, for every report that names it', async () => {
+    const day = { from: '2025-03-02', to: '2025-03-02' }
+    const values = await queries(store).values(day, ['log.level'], [])
+    expect(values.map((row) => [row.value, Number(row.installations)])).toEqual([['DEBUG', 2]])
+    const adoption = await queries(store).adoption(day, ['entryPoints.<name>.address'])
+    expect(adoption.map((row) => Number(row.installations))).toEqual([2])
+    const [stored] = await store.query('SELECT count(*) AS configurations FROM configurations')
+    expect(Number(stored?.configurations)).toBe(1)
+  })
+
+  it('stores a configuration the other reports do not share, and counts it apart', async () => {
+    const other = anonymized({ log: { level: 'WARN' } })
+    const options = optionRows(staticConfigSchema, other)
+    await store.write({
+      ...empty,
+      reports: [stored('c', '2025-03-02', { configuration: JSON.stringify(other), options })],
+    })
+    const values = await queries(store).values({ from: '2025-03-02', to: '2025-03-02' }, ['log.level'], [])
+    expect(Object.fromEntries(values.map((row) => [row.value, Number(row.installations)]))).toEqual({
+      DEBUG: 2,
+      WARN: 1,
+    })
   })
 
   it('stores nothing of a batch the engine refuses, nor carries it into the next one', async () => {
@@ -96,10 +116,25 @@ function storeSuite(open: () => Promise<Store>) {
   })
 
   it('deletes rows older than the retention, and full addresses older than theirs', async () => {
-    await store.applyRetention({ before: '2025-03-02', ipBefore: '2025-03-03' })
+    const gone = anonymized({ log: { level: 'ERROR' } })
+    const options = optionRows(staticConfigSchema, gone)
+    await store.write({
+      ...empty,
+      reports: [stored('old', '2025-03-01', { configuration: JSON.stringify(gone), options })],
+    })
+    const count = async (table: string) => Number((await store.query(`SELECT count(*) AS n FROM ${table}`))[0]?.n)
+    expect(await count('configurations')).toBe(3)
+    const retention = { before: '2025-03-02', ipBefore: '2025-03-03' }
+    await store.applyRetention(retention)
     // ClickHouse applies a deletion as a mutation, after the statement answers.
-    await expect.poll(() => store.stats(), { timeout: 20_000 }).toMatchObject({ reports: 3, installations: 3 })
+    await expect.poll(() => store.stats(), { timeout: 20_000 }).toMatchObject({ reports: 4, installations: 4 })
     expect((await store.stats()).refused).toEqual({ 'bad-json': 2 })
+    // A configuration no report names any more goes too; ClickHouse may need a second run, once the reports went.
+    const configurationsLeft = async () => {
+      await store.applyRetention(retention)
+      return [await count('configurations'), await count(`configuration_options WHERE value = 'ERROR'`)]
+    }
+    await expect.poll(configurationsLeft, { timeout: 20_000 }).toEqual([2, 0])
     await expect(store.ping()).resolves.toBeUndefined()
   })
 }
@@ -108,6 +143,29 @@ describe('store: DuckDB', () => {
   const folder = mkdtempSync(join(tmpdir(), 'collector-store-'))
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
   storeSuite(() => openDuckDB(join(folder, 'store.duckdb')))
+
+  it('writes a configuration once across restarts', async () => {
+    const path = join(folder, 'restarts.duckdb')
+    for (const day of ['2025-03-01', '2025-03-02']) {
+      const store = await openDuckDB(path)
+      await store.write({ ...empty, reports: [stored('a', day)] })
+      await store.close()
+    }
+    const store = await openDuckDB(path)
+    const [row] = await store.query('SELECT count(*) AS n FROM configurations')
+    await store.close()
+    expect(Number(row?.n)).toBe(1)
+  })
+
+  it('refuses a store of the earlier layout, and says what to do', async () => {
+    const path = join(folder, 'earlier.duckdb')
+    const instance = await DuckDBInstance.create(path)
+    const connection = await instance.connect()
+    await connection.run('CREATE TABLE reports (id VARCHAR, day DATE, hash VARCHAR, configuration VARCHAR)')
+    connection.closeSync()
+    instance.closeSync()
+    await expect(openDuckDB(path)).rejects.toThrow(/earlier version of baqup-collector.*new store/)
+  })
 })
 
 describe.skipIf(clickhouseMissing)(`store: ClickHouse${clickhouseMissing ? ` (${clickhouseMissing})` : ''}`, () => {

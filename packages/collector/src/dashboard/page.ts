@@ -1,9 +1,12 @@
+import { summaryURL } from './windows.js'
+
 /** The dashboard's HTML shell: the client script fills it from the public API. */
 
 /** JSON that is safe inside a `<script>` element: no `<` can close it. */
 const scriptJSON = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c')
 
-export function dashboardPage(optionPaths: readonly string[]): string {
+/** The page for one window: the summary it will draw is asked for as the page arrives, not once its script runs. */
+export function dashboardPage(optionPaths: readonly string[], days: number): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -11,6 +14,7 @@ export function dashboardPage(optionPaths: readonly string[]): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Baqup telemetry</title>
+<link rel="preload" href="${summaryURL(days)}" as="fetch" crossorigin="anonymous">
 <link rel="stylesheet" href="/assets/dashboard.css">
 <script type="module" src="/assets/dashboard.js"></script>
 </head>

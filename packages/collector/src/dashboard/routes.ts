@@ -4,6 +4,7 @@ import { listOptions, walk } from '@baqup/core'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type * as z from 'zod'
 import { dashboardPage } from './page.js'
+import { WINDOWS, windowOf } from './windows.js'
 
 /** The assets esbuild writes next to this module at build time. */
 const ASSETS = {
@@ -29,7 +30,9 @@ function send(request: FastifyRequest, reply: FastifyReply, { type, raw, gzip }:
 /** `GET /`: the dashboard page, and its bundled assets under `/assets/`. */
 export function registerDashboard(app: FastifyInstance, options: { schema: z.ZodType }): void {
   const paths = listOptions(walk(options.schema)).map((option) => option.path)
-  const page = asset('text/html; charset=utf-8', Buffer.from(dashboardPage(paths)))
+  const pages = new Map<number, Asset>(
+    WINDOWS.map((days) => [days, asset('text/html; charset=utf-8', Buffer.from(dashboardPage(paths, days)))]),
+  )
   const assets = new Map<string, Asset>()
   for (const [name, type] of Object.entries(ASSETS)) {
     try {
@@ -39,7 +42,10 @@ export function registerDashboard(app: FastifyInstance, options: { schema: z.Zod
     }
   }
 
-  app.get('/', async (request, reply) => send(request, reply, page))
+  app.get('/', async (request, reply) => {
+    const days = windowOf((request.query as Record<string, unknown>).days)
+    return send(request, reply, pages.get(days) as Asset)
+  })
   app.get('/assets/:name', async (request, reply) => {
     const found = assets.get((request.params as { name: string }).name)
     if (!found) return reply.code(404).send({ error: { code: 'not-found', message: 'no such asset' } })

@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type * as z from 'zod'
 import type { CollectorConfig } from '../config/schema.js'
 import { registerDashboard } from '../dashboard/routes.js'
+import { WINDOWS } from '../dashboard/windows.js'
 import { registerStatsRoutes } from '../stats/routes.js'
 import { GroupCommitter } from '../store/batcher.js'
 import type { Store } from '../store/store.js'
@@ -34,6 +35,8 @@ export interface Collector {
   app: FastifyInstance
   metrics: Metrics
   committer: GroupCommitter
+  /** The dashboard's summaries, computed once the server listens, so that its first visitor waits for none. */
+  warmStatistics(): Promise<void>
   /** Stops accepting, answers what is in flight, commits what is waiting. The store stays open. */
   close(): Promise<void>
 }
@@ -182,13 +185,14 @@ export function createCollector(options: CollectorOptions): Collector {
   app.get('/metrics', async (_request, reply) =>
     reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text()),
   )
-  registerStatsRoutes(app, { store, schema, minCount: config.minCount, now })
+  const statistics = registerStatsRoutes(app, { store, schema, minCount: config.minCount, now })
   registerDashboard(app, { schema })
 
   return {
     app,
     metrics,
     committer,
+    warmStatistics: () => statistics.warm(WINDOWS),
     async close() {
       await app.close()
       await committer.flush()

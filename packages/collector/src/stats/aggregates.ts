@@ -39,17 +39,24 @@ const sorted = <T extends { installations: number }>(rows: T[], label: (row: T) 
 
 export async function sharedAggregates({ store, catalog, minCount }: StatsContext, window: Window) {
   const q = queries(store)
-  const [total, versions, checks, sections, switches, options, entryPoints, resolvers, challenges] = await Promise.all([
+  const [total, versions, checks, options, groups, entryPoints, resolvers] = await Promise.all([
     q.installations(window),
     q.versions(window, false),
     q.versionChecks(window, false),
-    q.adoption(window, catalog.sections),
-    q.adoption(window, catalog.switches, true),
     q.adoption(window),
+    q.groupAdoption(window, catalog.groups),
     q.entries(window, catalog.entryFields.entryPoints),
     q.entries(window, catalog.entryFields.certificateResolvers),
-    q.adoption(window, catalog.challenges),
   ])
+  const adoptionOf = (paths: readonly string[], count = 'installations') => {
+    const wanted = new Set(paths)
+    return options
+      .filter((row) => wanted.has(text(row.path)) && num(row[count]) > 0)
+      .map((row) => ({ path: text(row.path), installations: num(row[count]) }))
+  }
+  const sections = adoptionOf(catalog.sections)
+  const switches = adoptionOf(catalog.switches, 'installations_true')
+  const challenges = adoptionOf(catalog.challenges)
   const installations = num(total[0]?.installations)
   const counted = <T extends { installations: number }>(rows: T[], label: (row: T) => string): Published<T> =>
     publish(sorted(rows, label), minCount, (row) => row.installations)
@@ -72,7 +79,11 @@ export async function sharedAggregates({ store, catalog, minCount }: StatsContex
       (row) => row.networks,
     ),
     providers: counted(
-      [...sections, ...switches].map((row) => ({ name: text(row.path), installations: num(row.installations) })),
+      [
+        ...sections,
+        ...groups.map((row) => ({ path: text(row.path), installations: num(row.installations) })),
+        ...switches,
+      ].map((row) => ({ name: row.path, installations: row.installations })),
       (row) => row.name,
     ),
     options: counted(
@@ -82,7 +93,7 @@ export async function sharedAggregates({ store, catalog, minCount }: StatsContex
     entryPoints: histogram(entriesHistogram(entryPoints, installations)),
     certificateResolvers: histogram(entriesHistogram(resolvers, installations)),
     challenges: counted(
-      challenges.map((row) => ({ type: challengeType(text(row.path)), installations: num(row.installations) })),
+      challenges.map((row) => ({ type: challengeType(row.path), installations: row.installations })),
       (row) => row.type,
     ),
   }

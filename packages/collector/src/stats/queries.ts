@@ -2,9 +2,12 @@ import type { Store } from '../store/store.js'
 
 /**
  * The aggregate queries, in SQL that DuckDB and ClickHouse 18.16 both accept; where they differ
- * (turning text into a number) the dialect says how. Every count is of distinct installations
- * (`count(DISTINCT hash)`), so a report counts once per (hash, day) and an installation once per
- * bucket. Values put in queries are checked days and schema paths, quoted.
+ * (turning text into a number, counting a day's rows) the dialect says how. Statistics read
+ * `installation_days`, a row per installation and day (its first report that day), and count
+ * installations by their 64-bit key, once per day and once per bucket. A report names its
+ * configuration, kept once with its option rows: option statistics join the window's
+ * (installation, configuration) pairs to the option rows of those configurations, never the
+ * option rows of every report. Values put in queries are checked days and schema paths, quoted.
  */
 
 export interface Window {
@@ -13,10 +16,15 @@ export interface Window {
   readonly to: string
 }
 
+/**
+ * `perDay`: installations in a group of `installation_days` rows of one day. DuckDB's one writer
+ * adds a row per installation and day, so it counts rows; collectors writing to one ClickHouse
+ * may each add one, so it counts distinct installations.
+ */
 const DIALECTS = {
-  duckdb: { number: (expr: string) => `TRY_CAST(${expr} AS DOUBLE)` },
-  clickhouse: { number: (expr: string) => `toFloat64OrZero(${expr})` },
-} as const satisfies Record<Store['engine'], { number(expr: string): string }>
+  duckdb: { number: (expr: string) => `TRY_CAST(${expr} AS DOUBLE)`, perDay: 'count(*)' },
+  clickhouse: { number: (expr: string) => `toFloat64OrZero(${expr})`, perDay: 'count(DISTINCT installation)' },
+} as const satisfies Record<Store['engine'], { number(expr: string): string; perDay: string }>
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 /** Schema paths only (`a.<name>.b[]`): nothing that could need escaping reaches a query. */
@@ -51,47 +59,85 @@ export interface Queries {
   installations(window: Window): Promise<Row[]>
   versions(window: Window, byDay: boolean): Promise<Row[]>
   versionChecks(window: Window, byDay: boolean): Promise<Row[]>
-  /** Installations that set each path, over the window (optionally only rows whose value is `true`). */
-  adoption(window: Window, paths?: readonly string[], onlyTrue?: boolean): Promise<Row[]>
+  /** Installations that set each path, over the window, and among them those whose value is `true`. */
+  adoption(window: Window, paths?: readonly string[]): Promise<Row[]>
+  /** Installations that set any path of each group (`{ 'providers.file': [its fields] }`), as `path`. */
+  groupAdoption(window: Window, groups: Readonly<Record<string, readonly string[]>>): Promise<Row[]>
   adoptionByDay(window: Window, path: string): Promise<Row[]>
   /** Per path and value (numbers in buckets), the installations. */
   values(window: Window, paths: readonly string[], numberPaths: readonly string[]): Promise<Row[]>
-  /** Installations by number of entries of a map (the most fields of one kind set in one report). */
+  /** Installations by number of entries of a map (the most fields of one kind set in one configuration). */
   entries(window: Window, fields: readonly string[]): Promise<Row[]>
 }
 
+/** The window's installations, each with the configurations it reported. */
+const present = (window: Window) =>
+  `(SELECT DISTINCT installation, configuration_id FROM installation_days WHERE ${within(window)}) AS present`
+
+/** `present` joined to a table keyed by configuration. */
+const joined = (window: Window, byConfiguration: string) =>
+  `${present(window)} JOIN (${byConfiguration}) AS used USING (configuration_id)`
+
+/** Rows may repeat where several writers stored one configuration: (configuration_id, n) says which. */
+const optionRows = (where: string) =>
+  `(SELECT DISTINCT configuration_id, n, path, value FROM configuration_options WHERE ${where}) AS rows`
+
 export function queries(store: Store): Queries {
-  const { number } = DIALECTS[store.engine]
+  const { number, perDay } = DIALECTS[store.engine]
   const run = (sql: string) => store.query(sql)
   return {
     installationsByDay: (window) =>
-      run(`SELECT day, count(DISTINCT hash) AS installations FROM reports WHERE ${within(window)} GROUP BY day`),
-    installations: (window) => run(`SELECT count(DISTINCT hash) AS installations FROM reports WHERE ${within(window)}`),
+      run(`SELECT day, ${perDay} AS installations FROM installation_days WHERE ${within(window)} GROUP BY day`),
+    installations: (window) =>
+      run(`SELECT count(DISTINCT installation) AS installations FROM installation_days WHERE ${within(window)}`),
     versions: (window, byDay) =>
-      run(`SELECT ${byDay ? 'day, ' : ''}version, count(DISTINCT hash) AS installations FROM reports
-           WHERE ${within(window)} GROUP BY ${byDay ? 'day, ' : ''}version`),
+      run(`SELECT ${byDay ? 'day, ' : ''}version, ${byDay ? perDay : 'count(DISTINCT installation)'} AS installations
+           FROM installation_days WHERE ${within(window)} GROUP BY ${byDay ? 'day, ' : ''}version`),
     versionChecks: (window, byDay) =>
       run(`SELECT ${byDay ? 'day, ' : ''}version, count(*) AS checks,
              count(DISTINCT CASE WHEN network <> '' THEN network END) AS networks
            FROM version_checks WHERE ${within(window)} GROUP BY ${byDay ? 'day, ' : ''}version`),
-    adoption: (window, paths, onlyTrue = false) =>
-      run(`SELECT path, count(DISTINCT hash) AS installations FROM options WHERE ${within(window)}
-           ${paths ? `AND path IN (${list(paths)})` : ''} ${onlyTrue ? "AND value = 'true'" : ''} GROUP BY path`),
+    adoption: (window, paths) =>
+      run(`SELECT path, count(DISTINCT installation) AS installations,
+             count(DISTINCT CASE WHEN is_true = 1 THEN installation END) AS installations_true
+           FROM ${joined(
+             window,
+             `SELECT configuration_id, path, max(CASE WHEN value = 'true' THEN 1 ELSE 0 END) AS is_true
+              FROM configuration_options ${paths ? `WHERE path IN (${list(paths)})` : ''} GROUP BY configuration_id, path`,
+           )} GROUP BY path`),
+    groupAdoption: (window, groups) => {
+      const cases = Object.entries(groups).map(([group, paths]) => `WHEN path IN (${list(paths)}) THEN ${quote(group)}`)
+      if (cases.length === 0) return Promise.resolve([])
+      return run(
+        `SELECT grouped AS path, count(DISTINCT installation) AS installations FROM ${joined(
+          window,
+          `SELECT DISTINCT configuration_id, CASE ${cases.join(' ')} END AS grouped FROM configuration_options
+         WHERE path IN (${list(Object.values(groups).flat())})`,
+        )} GROUP BY grouped`,
+      )
+    },
     adoptionByDay: (window, path) =>
-      run(`SELECT day, count(DISTINCT hash) AS installations FROM options
-           WHERE ${within(window)} AND path = ${quote(path)} GROUP BY day`),
+      run(`SELECT day, ${perDay} AS installations FROM installation_days WHERE ${within(window)}
+           AND configuration_id IN (SELECT configuration_id FROM configuration_options WHERE path = ${quote(path)})
+           GROUP BY day`),
     values: (window, paths, numberPaths) =>
-      run(`SELECT path, bucket AS value, count(DISTINCT hash) AS installations FROM (
-             SELECT path, hash, CASE WHEN path IN (${list(numberPaths)}) THEN ${bucketOf(number('value'))}
-               ELSE value END AS bucket
-             FROM options WHERE ${within(window)} AND path IN (${list(paths)}) AND value IS NOT NULL
-           ) AS valued GROUP BY path, bucket`),
+      run(
+        `SELECT path, bucket AS value, count(DISTINCT installation) AS installations FROM ${joined(
+          window,
+          `SELECT DISTINCT configuration_id, path, CASE WHEN path IN (${list(numberPaths)}) THEN ${bucketOf(number('value'))}
+           ELSE value END AS bucket
+         FROM configuration_options WHERE path IN (${list(paths)}) AND value IS NOT NULL`,
+        )} GROUP BY path, bucket`,
+      ),
     entries: (window, fields) =>
       run(`SELECT entries, count(*) AS installations FROM (
-             SELECT hash, max(set_in_report) AS entries FROM (
-               SELECT report_id, hash, path, count(*) AS set_in_report FROM options
-               WHERE ${within(window)} AND path IN (${list(fields)}) GROUP BY report_id, hash, path
-             ) AS per_field GROUP BY hash
+             SELECT installation, max(set_in_configuration) AS entries FROM ${joined(
+               window,
+               `SELECT configuration_id, max(rows_set) AS set_in_configuration FROM (
+                  SELECT configuration_id, path, count(*) AS rows_set FROM ${optionRows(`path IN (${list(fields)})`)}
+                  GROUP BY configuration_id, path
+                ) AS per_field GROUP BY configuration_id`,
+             )} GROUP BY installation
            ) AS per_installation GROUP BY entries`),
   }
 }

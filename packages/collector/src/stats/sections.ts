@@ -8,6 +8,10 @@ import type * as z from 'zod'
 
 /** Maps whose number of entries per installation is published as a histogram. */
 export const COUNTED_MAPS = { entryPoints: 'entryPoints', certificateResolvers: 'certificatesResolvers' } as const
+/** The group whose booleans are feature switches (`experimental.knative`). */
+export const SWITCHES_UNDER = 'experimental'
+/** The group whose plain objects are providers too (`providers.file`), used when any of their fields is set. */
+export const PROVIDERS_UNDER = 'providers'
 /** The object whose sections are the ACME challenge types. */
 export const CHALLENGES_UNDER = `certificatesResolvers.${NAME_SEGMENT}.acme`
 
@@ -21,7 +25,9 @@ export interface StatsCatalog {
   readonly options: ReadonlyMap<string, Option>
   /** Sections used when their row is present (`providers.docker`, `api`, `tracing.otlp`…). */
   readonly sections: readonly string[]
-  /** Feature switches used when true: booleans directly under a plain top-level group (`experimental.knative`). */
+  /** Objects used when any of their fields is set (`providers.file`): name → the fields' paths. */
+  readonly groups: Readonly<Record<string, readonly string[]>>
+  /** Feature switches used when true: the booleans of `experimental`. */
   readonly switches: readonly string[]
   /** Option rows whose value is published: exported booleans, numbers, durations and enumerations. */
   readonly valuePaths: readonly string[]
@@ -37,9 +43,9 @@ export function statsCatalog(schema: z.ZodType): StatsCatalog {
   const root = walk(schema)
   const list = listOptions(root)
   const sectionPaths = new Set(list.filter((option) => option.kind === 'section').map((option) => option.path))
-  const topGroups = new Set(
-    [...(root.children ?? [])].filter(([, node]) => node.kind === 'object').map(([name]) => name),
-  )
+  const providerObjects = [...(root.children?.get(PROVIDERS_UNDER)?.children ?? [])]
+    .filter(([, node]) => node.kind === 'object')
+    .map(([name]) => `${PROVIDERS_UNDER}.${name}`)
   const fieldsOf = (map: string) =>
     list
       .map((option) => option.path)
@@ -48,8 +54,14 @@ export function statsCatalog(schema: z.ZodType): StatsCatalog {
   return {
     options: new Map(list.map((option) => [option.path, option])),
     sections: [...sectionPaths].filter((path) => !inCollection(path)),
+    groups: Object.fromEntries(
+      providerObjects.map((group) => [
+        group,
+        list.filter((option) => option.path.startsWith(`${group}.`)).map((option) => option.path),
+      ]),
+    ),
     switches: list
-      .filter((option) => option.kind === 'bool' && topGroups.has(parentOf(option.path)))
+      .filter((option) => option.kind === 'bool' && parentOf(option.path) === SWITCHES_UNDER)
       .map((option) => option.path),
     valuePaths: list
       .filter(

@@ -1,6 +1,9 @@
 import { type ClickHouseClient, createClient } from '@clickhouse/client'
+import { StoredConfigurations } from './configurations.js'
+import { CountedDays } from './counted-days.js'
+import { refuseEarlierLayout } from './layout.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type TableRows, tableRows } from './tables.js'
+import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 
 /**
  * The scale-out engine: any number of stateless collectors write to one ClickHouse. Only SQL
@@ -17,11 +20,17 @@ const day = (value: string) => {
 
 function tables(db: string): string[] {
   const merge = (order: string) => `ENGINE = MergeTree() PARTITION BY toYYYYMM(day) ORDER BY (${order})`
+  // Collectors may each write a configuration once: merges keep one copy, queries read distinct rows.
+  const replacing = (order: string) => `ENGINE = ReplacingMergeTree() ORDER BY (${order})`
   return [
-    `CREATE TABLE IF NOT EXISTS ${db}.reports (id String, day Date, received DateTime, hash String, version String,
-       codename String, build_date String, network String, ip String, configuration String) ${merge('day, hash')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.options (report_id String, day Date, hash String, path String,
-       value Nullable(String)) ${merge('day, path, hash')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.reports (id String, day Date, received DateTime, hash String, installation UInt64,
+       version String, codename String, build_date String, network String, ip String, configuration_id UInt64)
+       ${merge('day, installation')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.installation_days (day Date, installation UInt64, version String,
+       configuration_id UInt64) ${merge('day, installation')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.configurations (id UInt64, configuration String) ${replacing('id')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.configuration_options (configuration_id UInt64, n UInt32, path String,
+       value Nullable(String)) ${replacing('configuration_id, n')}`,
     `CREATE TABLE IF NOT EXISTS ${db}.version_checks (day Date, received DateTime, version String, network String,
        ip String) ${merge('day, version')}`,
     `CREATE TABLE IF NOT EXISTS ${db}.refusals (day Date, code String, n UInt32) ${merge('day, code')}`,
@@ -48,18 +57,54 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
   for (const query of tables(database)) await client.command({ query })
   // Read queries name tables bare, as on DuckDB: this client's default database is the store's.
   const reader = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', database })
+  refuseEarlierLayout(
+    (
+      await json<{ name: string }>(
+        reader,
+        `SELECT name FROM system.columns WHERE database = '${database}' AND table = 'reports'`,
+      )
+    ).map((row) => row.name),
+  )
+  // Other collectors' retention may delete a configuration no report uses any more: an id is
+  // trusted for half a day, less than the shortest retention, then written again.
+  const configurations = new StoredConfigurations(12 * 3_600_000)
+  // Each collector counts a day's first report of an installation once; where two collectors both
+  // received one, the queries count the installation once all the same.
+  const countedDays = new CountedDays(async (when) =>
+    (
+      await json<{ installation: string }>(
+        reader,
+        `SELECT DISTINCT installation FROM installation_days WHERE day = ${day(when)}`,
+      )
+    ).map((row) => row.installation),
+  )
 
   return {
     engine: 'clickhouse',
     async write(batch: Batch) {
-      const rows = tableRows(batch)
-      // The report rows last: a report whose option rows failed is not half stored as a report.
-      for (const table of ['options', 'version_checks', 'refusals', 'reports'] as (keyof TableRows)[]) {
+      await countedDays.prepare(new Set(batch.reports.map((report) => report.day)))
+      const rows = tableRows(batch, {
+        configuration: (id) => configurations.has(id),
+        installationDay: (on, installation) => countedDays.has(on, installation),
+      })
+      // A report after its configuration, and counted after it is stored: a failed write the client sends
+      // again is then counted once, by the write that stored it.
+      const order = [
+        'configurations',
+        'configuration_options',
+        'version_checks',
+        'refusals',
+        'reports',
+        'installation_days',
+      ] as const
+      for (const table of order satisfies readonly (keyof TableRows)[]) {
         if (rows[table].length === 0) continue
         const values = rows[table] as Record<string, unknown>[]
         const columns = [...COLUMNS[table]] as [string, ...string[]]
         await client.insert({ table: `${database}.${table}`, values, format: 'JSONEachRow', columns })
       }
+      configurations.add(writtenConfigurations(rows))
+      countedDays.add(rows.installation_days)
     },
     async stats(): Promise<StoreStats> {
       const [counts] = await json<Record<string, string>>(
@@ -84,21 +129,25 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
         client,
         `SELECT toString(day) AS day, hash, argMin(version, received) AS version, argMin(codename, received) AS codename,
            argMin(build_date, received) AS buildDate, argMin(configuration, received) AS configuration
-         FROM ${database}.reports WHERE day = ${day(when)} GROUP BY day, hash ORDER BY hash`,
+         FROM (SELECT * FROM ${database}.reports WHERE day = ${day(when)})
+         ALL INNER JOIN (
+           SELECT id AS configuration_id, any(configuration) AS configuration FROM ${database}.configurations
+           WHERE id IN (SELECT configuration_id FROM ${database}.reports WHERE day = ${day(when)}) GROUP BY id
+         ) USING configuration_id
+         GROUP BY day, hash ORDER BY hash`,
       )
-    },
-    async optionCounts(when: string) {
-      const found = await json<{ path: string; value: string | null; installations: string }>(
-        client,
-        `SELECT path, value, uniqExact(hash) AS installations FROM ${database}.options WHERE day = ${day(when)}
-         GROUP BY path, value ORDER BY path, value`,
-      )
-      return found.map((row) => ({ ...row, installations: Number(row.installations) }))
     },
     async applyRetention({ before, ipBefore }: Retention) {
-      for (const table of ['reports', 'options', 'version_checks', 'refusals']) {
+      for (const table of ['reports', 'installation_days', 'version_checks', 'refusals']) {
         await client.command({ query: `ALTER TABLE ${database}.${table} DELETE WHERE day < ${day(before)}` })
       }
+      countedDays.clear()
+      // Evaluated against the reports as they stand when the mutation starts: what it keeps, a later run deletes.
+      const unused = `NOT IN (SELECT configuration_id FROM ${database}.reports)`
+      await client.command({
+        query: `ALTER TABLE ${database}.configuration_options DELETE WHERE configuration_id ${unused}`,
+      })
+      await client.command({ query: `ALTER TABLE ${database}.configurations DELETE WHERE id ${unused}` })
       for (const table of ['reports', 'version_checks']) {
         await client.command({
           query: `ALTER TABLE ${database}.${table} UPDATE ip = '' WHERE day < ${day(ipBefore)} AND ip != ''`,

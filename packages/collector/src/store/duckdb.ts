@@ -1,13 +1,18 @@
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
+import { StoredConfigurations } from './configurations.js'
+import { CountedDays } from './counted-days.js'
+import { refuseEarlierLayout } from './layout.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type TableRows, tableRows } from './tables.js'
+import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 
 /** The embedded engine: one DuckDB file, one writing connection, a transaction per group commit. */
 
 const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, version VARCHAR,
-     codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration VARCHAR)`,
-  'CREATE TABLE IF NOT EXISTS options (report_id VARCHAR, day DATE, hash VARCHAR, path VARCHAR, value VARCHAR)',
+  `CREATE TABLE IF NOT EXISTS reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, installation UBIGINT,
+     version VARCHAR, codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration_id UBIGINT)`,
+  'CREATE TABLE IF NOT EXISTS installation_days (day DATE, installation UBIGINT, version VARCHAR, configuration_id UBIGINT)',
+  'CREATE TABLE IF NOT EXISTS configurations (id UBIGINT, configuration VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS configuration_options (configuration_id UBIGINT, n INTEGER, path VARCHAR, value VARCHAR)',
   'CREATE TABLE IF NOT EXISTS version_checks (day DATE, received TIMESTAMP, version VARCHAR, network VARCHAR, ip VARCHAR)',
   'CREATE TABLE IF NOT EXISTS refusals (day DATE, code VARCHAR, n INTEGER)',
 ]
@@ -59,7 +64,26 @@ export async function openDuckDB(path: string): Promise<Store> {
   const writer = await instance.connect()
   const reader = await instance.connect()
   for (const statement of SCHEMA) await writer.run(statement)
+  const rows = async (sql: string, values: DuckDBValue[] = []) =>
+    (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[]
+  refuseEarlierLayout(
+    (await rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'reports'")).map((row) =>
+      String(row.column_name),
+    ),
+  )
   const appending = appenders(writer)
+  // One writer: the ids it remembers are exactly the table's, reloaded after retention deletes some.
+  const configurations = new StoredConfigurations()
+  const loadConfigurations = async () => {
+    configurations.clear()
+    configurations.add((await rows('SELECT id FROM configurations')).map((row) => String(row.id)))
+  }
+  await loadConfigurations()
+  const countedDays = new CountedDays(async (day) =>
+    (await rows('SELECT installation FROM installation_days WHERE day = $1::DATE', [day])).map((row) =>
+      String(row.installation),
+    ),
+  )
   // One writer: a group commit and the retention job never interleave their transactions.
   let tail: Promise<unknown> = Promise.resolve()
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -67,18 +91,22 @@ export async function openDuckDB(path: string): Promise<Store> {
     tail = run.catch(() => {})
     return run
   }
-  const rows = async (sql: string, values: DuckDBValue[] = []) =>
-    (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[]
 
   return {
     engine: 'duckdb',
     write: (batch: Batch) =>
       exclusive(async () => {
-        const tables = tableRows(batch)
+        await countedDays.prepare(new Set(batch.reports.map((report) => report.day)))
+        const tables = tableRows(batch, {
+          configuration: (id) => configurations.has(id),
+          installationDay: (day, installation) => countedDays.has(day, installation),
+        })
         await writer.run('BEGIN TRANSACTION')
         try {
           for (const table of Object.keys(COLUMNS) as (keyof TableRows)[]) await appending.append(table, tables[table])
           await writer.run('COMMIT')
+          configurations.add(writtenConfigurations(tables))
+          countedDays.add(tables.installation_days)
         } catch (error) {
           appending.discard()
           await writer.run('ROLLBACK').catch(() => {})
@@ -103,28 +131,22 @@ export async function openDuckDB(path: string): Promise<Store> {
         `SELECT strftime(day, '%Y-%m-%d') AS day, hash, arg_min(version, received) AS version,
            arg_min(codename, received) AS codename, arg_min(build_date, received) AS "buildDate",
            arg_min(configuration, received) AS configuration
-         FROM reports WHERE day = $1::DATE GROUP BY day, hash ORDER BY hash`,
+         FROM reports JOIN configurations ON configurations.id = reports.configuration_id
+         WHERE day = $1::DATE GROUP BY day, hash ORDER BY hash`,
         [day],
       )
       return found as unknown as ExportedReport[]
     },
-    async optionCounts(day: string) {
-      const found = await rows(
-        `SELECT path, value, count(DISTINCT hash) AS installations FROM options WHERE day = $1::DATE
-         GROUP BY path, value ORDER BY path, value`,
-        [day],
-      )
-      return found.map((row) => ({
-        path: String(row.path),
-        value: row.value === null ? null : String(row.value),
-        installations: number(row.installations),
-      }))
-    },
     applyRetention: ({ before, ipBefore }: Retention) =>
       exclusive(async () => {
-        for (const table of ['reports', 'options', 'version_checks', 'refusals']) {
+        for (const table of ['reports', 'installation_days', 'version_checks', 'refusals']) {
           await writer.run(`DELETE FROM ${table} WHERE day < $1::DATE`, [before])
         }
+        countedDays.clear()
+        const unused = 'NOT IN (SELECT DISTINCT configuration_id FROM reports)'
+        await writer.run(`DELETE FROM configuration_options WHERE configuration_id ${unused}`)
+        await writer.run(`DELETE FROM configurations WHERE id ${unused}`)
+        await loadConfigurations()
         for (const table of ['reports', 'version_checks']) {
           await writer.run(`UPDATE ${table} SET ip = '' WHERE day < $1::DATE AND ip <> ''`, [ipBefore])
         }

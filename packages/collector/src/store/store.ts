@@ -70,8 +70,6 @@ export interface Store {
   stats(): Promise<StoreStats>
   /** The day's reports, once per (hash, day): the first received. */
   exportDay(day: string): Promise<ExportedReport[]>
-  /** Option rows of the day's reports, for the statistics. */
-  optionCounts(day: string): Promise<{ path: string; value: string | null; installations: number }[]>
   applyRetention(retention: Retention): Promise<void>
   /** Rows of a read-only query, columns as JSON values; tables by their bare names on both engines. */
   query(sql: string): Promise<Record<string, unknown>[]>

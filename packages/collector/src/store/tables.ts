@@ -1,10 +1,13 @@
+import { configurationId, key64 } from './configurations.js'
 import { type Batch, optionValueText } from './store.js'
 
 /** The rows of a batch, table by table, as plain records: what both engines insert. */
 
 export interface TableRows {
   reports: Record<string, string>[]
-  options: Record<string, string | null>[]
+  installation_days: { day: string; installation: string; version: string; configuration_id: string }[]
+  configurations: Record<string, string>[]
+  configuration_options: Record<string, string | number | null>[]
   version_checks: Record<string, string>[]
   refusals: Record<string, string | number>[]
 }
@@ -12,7 +15,18 @@ export interface TableRows {
 /** `2024-05-01T10:00:00.000Z` → `2024-05-01 10:00:00`: a timestamp both engines read. */
 export const sqlTime = (iso: string) => iso.slice(0, 19).replace('T', ' ')
 
-export function tableRows(batch: Batch): TableRows {
+export interface Written {
+  /** A configuration stored already. */
+  configuration(id: string): boolean
+  /** An installation counted on that day already. */
+  installationDay(day: string, installation: string): boolean
+}
+
+/**
+ * The batch's rows. A configuration already stored, or twice in the batch, is written once; an
+ * installation's first report of a day, and only that one, adds its row to `installation_days`.
+ */
+export function tableRows(batch: Batch, written: Written): TableRows {
   const refusals = new Map<string, { day: string; code: string; n: number }>()
   for (const { day, code } of batch.refusals) {
     const key = `${day} ${code}`
@@ -20,36 +34,69 @@ export function tableRows(batch: Batch): TableRows {
     row.n++
     refusals.set(key, row)
   }
-  return {
-    reports: batch.reports.map((report) => ({
+  const rows: TableRows = {
+    reports: [],
+    installation_days: [],
+    configurations: [],
+    configuration_options: [],
+    version_checks: [],
+    refusals: [],
+  }
+  const added = new Set<string>()
+  const counted = new Set<string>()
+  for (const report of batch.reports) {
+    const id = configurationId(report.configuration)
+    const installation = key64(report.hash)
+    rows.reports.push({
       id: report.id,
       day: report.day,
       received: sqlTime(report.received),
       hash: report.hash,
+      installation,
       version: report.version,
       codename: report.codename,
       build_date: report.buildDate,
       network: report.network,
       ip: report.ip,
-      configuration: report.configuration,
-    })),
-    options: batch.reports.flatMap((report) =>
-      report.options.map((row) => ({
-        report_id: report.id,
-        day: report.day,
-        hash: report.hash,
-        path: row.path,
-        value: optionValueText(row.value),
-      })),
-    ),
-    version_checks: batch.versionChecks.map((check) => ({ ...check, received: sqlTime(check.received) })),
-    refusals: [...refusals.values()],
+      configuration_id: id,
+    })
+    const dayKey = `${report.day} ${installation}`
+    if (!counted.has(dayKey) && !written.installationDay(report.day, installation)) {
+      counted.add(dayKey)
+      rows.installation_days.push({ day: report.day, installation, version: report.version, configuration_id: id })
+    }
+    if (added.has(id) || written.configuration(id)) continue
+    added.add(id)
+    rows.configurations.push({ id, configuration: report.configuration })
+    report.options.forEach((row, n) => {
+      rows.configuration_options.push({ configuration_id: id, n, path: row.path, value: optionValueText(row.value) })
+    })
   }
+  rows.version_checks = batch.versionChecks.map((check) => ({ ...check, received: sqlTime(check.received) }))
+  rows.refusals = [...refusals.values()]
+  return rows
 }
 
+/** The ids of the configurations a batch's rows write. */
+export const writtenConfigurations = (rows: TableRows) => rows.configurations.map((row) => row.id as string)
+
 export const COLUMNS = {
-  reports: ['id', 'day', 'received', 'hash', 'version', 'codename', 'build_date', 'network', 'ip', 'configuration'],
-  options: ['report_id', 'day', 'hash', 'path', 'value'],
+  reports: [
+    'id',
+    'day',
+    'received',
+    'hash',
+    'installation',
+    'version',
+    'codename',
+    'build_date',
+    'network',
+    'ip',
+    'configuration_id',
+  ],
+  installation_days: ['day', 'installation', 'version', 'configuration_id'],
+  configurations: ['id', 'configuration'],
+  configuration_options: ['configuration_id', 'n', 'path', 'value'],
   version_checks: ['day', 'received', 'version', 'network', 'ip'],
   refusals: ['day', 'code', 'n'],
 } as const satisfies Record<keyof TableRows, readonly string[]>

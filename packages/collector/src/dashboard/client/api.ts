@@ -1,4 +1,5 @@
 import type { OptionStats, Summary } from '../../stats/schemas.js'
+import { summaryURL } from '../windows.js'
 
 /** The public API, as the page reads it: the same numbers anyone can fetch. */
 
@@ -8,7 +9,7 @@ async function get<T>(url: string): Promise<T> {
   return (await answer.json()) as T
 }
 
-export const summaryOf = (days: number) => get<Summary>(`/api/v1/summary?days=${days}`)
+export const summaryOf = (days: number) => get<Summary>(summaryURL(days))
 
 export const optionOf = (path: string, days: number) =>
   get<OptionStats>(`/api/v1/options/${path.split('/').map(encodeURIComponent).join('/')}?days=${days}`)

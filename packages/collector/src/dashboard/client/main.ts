@@ -1,5 +1,6 @@
 import 'uplot/dist/uPlot.min.css'
 import './styles.css'
+import { windowOf } from '../windows.js'
 import { type Summary, summaryOf } from './api.js'
 import { bars } from './bars.js'
 import { fill, table } from './dom.js'
@@ -9,15 +10,11 @@ import { lines, stacked } from './series.js'
 /** The dashboard: reads the public summary and draws it, with every number also written as a table. */
 
 const TOP_OPTIONS = 20
-const WINDOWS = [7, 30, 90]
 
 const section = (id: string, part: 'chart' | 'table') =>
   document.querySelector<HTMLElement>(`#${id} > .${part}`) as HTMLElement
 
-function daysWanted(): number {
-  const days = Number(new URLSearchParams(location.search).get('days'))
-  return WINDOWS.includes(days) ? days : 30
-}
+const daysWanted = () => windowOf(new URLSearchParams(location.search).get('days'))
 
 function setStat(name: string, value: string) {
   const node = document.querySelector(`[data-stat="${name}"]`)
@@ -121,6 +118,9 @@ async function start() {
     renderVersions(summary)
     renderShares(summary)
     status.textContent = `Last ${days} days.`
+    // Ready once the charts are on screen: the frame that paints them has run.
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)))
+    performance.mark('dashboard-ready')
     document.body.dataset.ready = 'true'
   } catch (error) {
     status.textContent = `Could not load the statistics: ${(error as Error).message}`
