@@ -20,16 +20,16 @@ const day = (value: string) => {
 
 function tables(db: string): string[] {
   const merge = (order: string) => `ENGINE = MergeTree() PARTITION BY toYYYYMM(day) ORDER BY (${order})`
-  // Collectors may each write a configuration once: merges keep one copy, queries read distinct rows.
-  const replacing = (order: string) => `ENGINE = ReplacingMergeTree() ORDER BY (${order})`
+  // Collectors each write copies of a configuration: merges keep one a month, queries read distinct rows.
+  const replacing = (order: string) => `ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(day) ORDER BY (${order})`
   return [
     `CREATE TABLE IF NOT EXISTS ${db}.reports (id String, day Date, received DateTime, hash String, installation UInt64,
        version String, codename String, build_date String, network String, ip String, configuration_id UInt64)
        ${merge('day, installation')}`,
     `CREATE TABLE IF NOT EXISTS ${db}.installation_days (day Date, installation UInt64, version String,
        configuration_id UInt64) ${merge('day, installation')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.configurations (id UInt64, configuration String) ${replacing('id')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.configuration_options (configuration_id UInt64, n UInt32, path String,
+    `CREATE TABLE IF NOT EXISTS ${db}.configurations (day Date, id UInt64, configuration String) ${replacing('id')}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.configuration_options (day Date, configuration_id UInt64, n UInt32, path String,
        value Nullable(String)) ${replacing('configuration_id, n')}`,
     `CREATE TABLE IF NOT EXISTS ${db}.version_checks (day Date, received DateTime, version String, network String,
        ip String) ${merge('day, version')}`,
@@ -65,9 +65,9 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
       )
     ).map((row) => row.name),
   )
-  // Other collectors' retention may delete a configuration no report uses any more: an id is
-  // trusted for half a day, less than the shortest retention, then written again.
-  const configurations = new StoredConfigurations(12 * 3_600_000)
+  // Retention deletes copies of configurations by their day, a day before the reports: every report
+  // is written with a copy of its configuration at most a day older than itself, so it keeps one.
+  const configurations = new StoredConfigurations(1)
   // Each collector counts a day's first report of an installation once; where two collectors both
   // received one, the queries count the installation once all the same.
   const countedDays = new CountedDays(async (when) =>
@@ -84,7 +84,7 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
     async write(batch: Batch) {
       await countedDays.prepare(new Set(batch.reports.map((report) => report.day)))
       const rows = tableRows(batch, {
-        configuration: (id) => configurations.has(id),
+        configuration: (id, on) => configurations.has(id, on),
         installationDay: (on, installation) => countedDays.has(on, installation),
       })
       // A report after its configuration, and counted after it is stored: a failed write the client sends
@@ -142,12 +142,11 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
         await client.command({ query: `ALTER TABLE ${database}.${table} DELETE WHERE day < ${day(before)}` })
       }
       countedDays.clear()
-      // Evaluated against the reports as they stand when the mutation starts: what it keeps, a later run deletes.
-      const unused = `NOT IN (SELECT configuration_id FROM ${database}.reports)`
-      await client.command({
-        query: `ALTER TABLE ${database}.configuration_options DELETE WHERE configuration_id ${unused}`,
-      })
-      await client.command({ query: `ALTER TABLE ${database}.configurations DELETE WHERE id ${unused}` })
+      // A report keeps a copy of its configuration at most a day older than itself: see `configurations`.
+      const copiesBefore = new Date(Date.parse(before) - 86_400_000).toISOString().slice(0, 10)
+      for (const table of ['configurations', 'configuration_options']) {
+        await client.command({ query: `ALTER TABLE ${database}.${table} DELETE WHERE day < ${day(copiesBefore)}` })
+      }
       for (const table of ['reports', 'version_checks']) {
         await client.command({
           query: `ALTER TABLE ${database}.${table} UPDATE ip = '' WHERE day < ${day(ipBefore)} AND ip != ''`,

@@ -18,24 +18,34 @@ export const key64 = (hex: string) => BigInt(`0x${hex.slice(0, 16)}`).toString()
 export const configurationId = (configuration: string) =>
   key64(createHash('sha256').update(configuration).digest('hex'))
 
+const DAY_MS = 86_400_000
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS
+
+/** The configurations a writer has stored, each with the day of the report that stored its copy. */
 export class StoredConfigurations {
-  private readonly stored = new Map<string, number>()
+  private readonly stored = new Map<string, string>()
 
   /**
-   * @param forgetAfterMs How long an id counts as stored. Where other writers may delete
-   * configurations no report uses any more (retention on a shared engine), an id is trusted only
-   * for less than the shortest retention, so it is written again rather than left dangling.
+   * @param copyLastsDays Where retention deletes copies by their day (a shared engine, where
+   * another writer's retention cannot see this one's memory), a report is written with a copy
+   * at most this many days older than itself; otherwise a stored configuration stays stored.
    */
-  constructor(private readonly forgetAfterMs = Number.POSITIVE_INFINITY) {}
+  constructor(private readonly copyLastsDays = Number.POSITIVE_INFINITY) {}
 
-  has(id: string, now = Date.now()): boolean {
-    const at = this.stored.get(id)
-    return at !== undefined && now - at < this.forgetAfterMs
+  has(id: string, day: string): boolean {
+    const copy = this.stored.get(id)
+    return (
+      copy !== undefined &&
+      (this.copyLastsDays === Number.POSITIVE_INFINITY || daysBetween(copy, day) <= this.copyLastsDays)
+    )
   }
 
   /** After a commit that wrote them. */
-  add(ids: Iterable<string>, now = Date.now()): void {
-    for (const id of ids) this.stored.set(id, now)
+  add(copies: Iterable<{ id: string; day: string }>): void {
+    for (const { id, day } of copies) {
+      const known = this.stored.get(id)
+      if (known === undefined || day > known) this.stored.set(id, day)
+    }
   }
 
   clear(): void {

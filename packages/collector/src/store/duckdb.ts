@@ -11,8 +11,9 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, installation UBIGINT,
      version VARCHAR, codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration_id UBIGINT)`,
   'CREATE TABLE IF NOT EXISTS installation_days (day DATE, installation UBIGINT, version VARCHAR, configuration_id UBIGINT)',
-  'CREATE TABLE IF NOT EXISTS configurations (id UBIGINT, configuration VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS configuration_options (configuration_id UBIGINT, n INTEGER, path VARCHAR, value VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS configurations (day DATE, id UBIGINT, configuration VARCHAR)',
+  `CREATE TABLE IF NOT EXISTS configuration_options (day DATE, configuration_id UBIGINT, n INTEGER, path VARCHAR,
+     value VARCHAR)`,
   'CREATE TABLE IF NOT EXISTS version_checks (day DATE, received TIMESTAMP, version VARCHAR, network VARCHAR, ip VARCHAR)',
   'CREATE TABLE IF NOT EXISTS refusals (day DATE, code VARCHAR, n INTEGER)',
 ]
@@ -76,7 +77,8 @@ export async function openDuckDB(path: string): Promise<Store> {
   const configurations = new StoredConfigurations()
   const loadConfigurations = async () => {
     configurations.clear()
-    configurations.add((await rows('SELECT id FROM configurations')).map((row) => String(row.id)))
+    const stored = await rows("SELECT id, strftime(max(day), '%Y-%m-%d') AS day FROM configurations GROUP BY id")
+    configurations.add(stored.map((row) => ({ id: String(row.id), day: String(row.day) })))
   }
   await loadConfigurations()
   const countedDays = new CountedDays(async (day) =>
@@ -98,7 +100,7 @@ export async function openDuckDB(path: string): Promise<Store> {
       exclusive(async () => {
         await countedDays.prepare(new Set(batch.reports.map((report) => report.day)))
         const tables = tableRows(batch, {
-          configuration: (id) => configurations.has(id),
+          configuration: (id, day) => configurations.has(id, day),
           installationDay: (day, installation) => countedDays.has(day, installation),
         })
         await writer.run('BEGIN TRANSACTION')
@@ -128,11 +130,11 @@ export async function openDuckDB(path: string): Promise<Store> {
     },
     async exportDay(day: string): Promise<ExportedReport[]> {
       const found = await rows(
-        `SELECT strftime(day, '%Y-%m-%d') AS day, hash, arg_min(version, received) AS version,
+        `SELECT strftime(r.day, '%Y-%m-%d') AS day, hash, arg_min(version, received) AS version,
            arg_min(codename, received) AS codename, arg_min(build_date, received) AS "buildDate",
-           arg_min(configuration, received) AS configuration
-         FROM reports JOIN configurations ON configurations.id = reports.configuration_id
-         WHERE day = $1::DATE GROUP BY day, hash ORDER BY hash`,
+           arg_min(c.configuration, received) AS configuration
+         FROM reports AS r JOIN configurations AS c ON c.id = r.configuration_id
+         WHERE r.day = $1::DATE GROUP BY r.day, hash ORDER BY hash`,
         [day],
       )
       return found as unknown as ExportedReport[]

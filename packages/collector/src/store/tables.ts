@@ -16,8 +16,8 @@ export interface TableRows {
 export const sqlTime = (iso: string) => iso.slice(0, 19).replace('T', ' ')
 
 export interface Written {
-  /** A configuration stored already. */
-  configuration(id: string): boolean
+  /** A configuration stored already, as a report of that day needs it. */
+  configuration(id: string, day: string): boolean
   /** An installation counted on that day already. */
   installationDay(day: string, installation: string): boolean
 }
@@ -65,11 +65,17 @@ export function tableRows(batch: Batch, written: Written): TableRows {
       counted.add(dayKey)
       rows.installation_days.push({ day: report.day, installation, version: report.version, configuration_id: id })
     }
-    if (added.has(id) || written.configuration(id)) continue
+    if (added.has(id) || written.configuration(id, report.day)) continue
     added.add(id)
-    rows.configurations.push({ id, configuration: report.configuration })
+    rows.configurations.push({ day: report.day, id, configuration: report.configuration })
     report.options.forEach((row, n) => {
-      rows.configuration_options.push({ configuration_id: id, n, path: row.path, value: optionValueText(row.value) })
+      rows.configuration_options.push({
+        day: report.day,
+        configuration_id: id,
+        n,
+        path: row.path,
+        value: optionValueText(row.value),
+      })
     })
   }
   rows.version_checks = batch.versionChecks.map((check) => ({ ...check, received: sqlTime(check.received) }))
@@ -78,7 +84,8 @@ export function tableRows(batch: Batch, written: Written): TableRows {
 }
 
 /** The ids of the configurations a batch's rows write. */
-export const writtenConfigurations = (rows: TableRows) => rows.configurations.map((row) => row.id as string)
+export const writtenConfigurations = (rows: TableRows) =>
+  rows.configurations.map((row) => ({ id: row.id as string, day: row.day as string }))
 
 export const COLUMNS = {
   reports: [
@@ -95,8 +102,8 @@ export const COLUMNS = {
     'configuration_id',
   ],
   installation_days: ['day', 'installation', 'version', 'configuration_id'],
-  configurations: ['id', 'configuration'],
-  configuration_options: ['configuration_id', 'n', 'path', 'value'],
+  configurations: ['day', 'id', 'configuration'],
+  configuration_options: ['day', 'configuration_id', 'n', 'path', 'value'],
   version_checks: ['day', 'received', 'version', 'network', 'ip'],
   refusals: ['day', 'code', 'n'],
 } as const satisfies Record<keyof TableRows, readonly string[]>
