@@ -1,9 +1,7 @@
 import { type BuildInfo, releaseVersion } from '@baqup/core'
 import { BAQUP_VERSION } from '@baqup/schemas'
 import { UsageError } from './print.js'
-import { product } from './product.js'
-
-export const BAQUP_VERSION_ENV = 'BAQUP_TELEMETRY_BAQUP_VERSION'
+import { BAQUP_VERSION_ENV, tool } from './tool.js'
 
 /** A build without a release number: telemetry then skips the version check. */
 const DEVELOPMENT = 'dev'
@@ -32,5 +30,5 @@ export function baqupVersion(flag: unknown, env: Record<string, string | undefin
 
 /** What the usage report says of the running Baqup. */
 export function buildInfo(version: string): BuildInfo {
-  return { version, codename: product.codename, buildDate: product.buildDate }
+  return { version, codename: tool.codename, buildDate: tool.buildDate }
 }

@@ -2,9 +2,9 @@ import { didYouMean } from '@baqup/core'
 import { BAQUP_VERSION } from '@baqup/schemas'
 import { cac } from 'cac'
 import { jsonRequested, splitArgs } from './args.js'
-import { BAQUP_VERSION_ENV, baqupVersion } from './baqup-version.js'
+import { configRoots } from './config-roots.js'
 import { EXIT, reportFailure, UsageError } from './print.js'
-import { product } from './product.js'
+import { BAQUP_VERSION_ENV, tool } from './tool.js'
 
 const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
 /** The commands that read a configuration, and so take configuration flags. */
@@ -13,7 +13,15 @@ const CONFIGURED_COMMANDS = new Set(['inspect', 'send', 'run'])
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 /** The Baqup version the command speaks for, from its options (cac adds the global ones) and the environment. */
-const runningVersion = (options: { baqupVersion?: unknown }) => baqupVersion(options.baqupVersion, process.env)
+const runningVersion = async (options: { baqupVersion?: unknown }) =>
+  (await import('./baqup-version.js')).baqupVersion(options.baqupVersion, process.env)
+
+/** What a command's action is given besides its options: known once the arguments are parsed. */
+interface Invocation {
+  readonly configFlags: string[]
+  /** The Baqup version the command speaks for. */
+  version: string
+}
 
 /** cac says "Unknown option `--dryRnu`" (camel-cased); name it as typed and add the closest option of the command. */
 function withSuggestion(
@@ -33,7 +41,8 @@ function withSuggestion(
   return new UsageError(`unknown option "--${asTyped}"${hint} (see --help)`, { source: `--${asTyped}`, suggestion })
 }
 
-function buildCLI(configFlags: string[]) {
+function buildCLI(invocation: Invocation) {
+  const { configFlags } = invocation
   const cli = cac('baqup-telemetry')
   cli.option(
     '--baqup-version <version>',
@@ -53,7 +62,7 @@ function buildCLI(configFlags: string[]) {
     .example('  $ baqup-telemetry inspect --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry inspect --entryPoints.web.address=:80 --providers.docker --json')
     .action(async (options) =>
-      (await import('./commands/inspect.js')).inspect(options, configFlags, runningVersion(options)),
+      (await import('./commands/inspect.js')).inspect(options, configFlags, invocation.version),
     )
   cli
     .command('flags', 'List every configuration option: flag, kind, default, sent or masked, help')
@@ -77,9 +86,7 @@ function buildCLI(configFlags: string[]) {
     .option('--json', 'Print the result as one JSON object {checked, reason, message, current, newest, newer, url}')
     .example('  $ baqup-telemetry check-version')
     .example('  $ baqup-telemetry check-version --current=3.1.0')
-    .action(async (options) =>
-      (await import('./commands/check-version.js')).checkVersion(options, runningVersion(options)),
-    )
+    .action(async (options) => (await import('./commands/check-version.js')).checkVersion(options, invocation.version))
   cli
     .command('send', 'Send one usage report now, if the configuration allows it')
     .usage(`send [--dry-run] [--collector-url=URL] [--json] ${CONFIG_HELP}`)
@@ -88,13 +95,13 @@ function buildCLI(configFlags: string[]) {
     .option('--json', 'Print the result as one JSON object {sent, reason, message, url, status, outcome, …}')
     .example('  $ baqup-telemetry send --dry-run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry send --global.sendAnonymousUsage=true --entryPoints.web.address=:80')
-    .action(async (options) => (await import('./commands/send.js')).send(options, configFlags, runningVersion(options)))
+    .action(async (options) => (await import('./commands/send.js')).send(options, configFlags, invocation.version))
   cli
     .command('run', 'Run the telemetry scheduler in the foreground, as Baqup does, until SIGINT/SIGTERM')
     .usage(`run ${CONFIG_HELP}`)
     .example('  $ baqup-telemetry run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ DO_NOT_TRACK=1 baqup-telemetry run')
-    .action(async (options) => (await import('./commands/run.js')).run(configFlags, runningVersion(options)))
+    .action(async () => (await import('./commands/run.js')).run(configFlags, invocation.version))
   cli
     .command('history', 'Show the usage reports this installation actually sent, with the answers')
     .option('--json', 'Print the audit trail as JSON')
@@ -114,16 +121,16 @@ function buildCLI(configFlags: string[]) {
 
 /** Runs the CLI and returns its exit code; the only place that turns errors into text. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const roots = new Set(Object.keys(product.schema.shape).map((key) => key.toLowerCase()))
-  const { own, config } = splitArgs(argv, roots)
-  const cli = buildCLI(config)
+  const { own, config } = splitArgs(argv, await configRoots())
+  const invocation: Invocation = { configFlags: config, version: '' }
+  const cli = buildCLI(invocation)
   // cac leaves a command's own purpose out of its --help: put it under the title.
   cli.help((sections) => {
     const purpose = cli.matchedCommand?.description
     return purpose ? [...sections.slice(0, 1), { body: purpose }, ...sections.slice(1)] : sections
   })
   // This tool's own version: the only place it appears.
-  cli.version(product.toolVersion)
+  cli.version(tool.version)
   const json = jsonRequested(own)
   try {
     // --color and --no-color are read by consola from process.argv itself: not ours to parse.
@@ -149,7 +156,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new UsageError(`${cli.matchedCommandName} takes no configuration flags (found ${flag})`, { source: flag })
     }
     // Refused on every command, even one that does not use it: a mistake is said where it is made.
-    if (cli.matchedCommand) runningVersion(parsed.options)
+    if (cli.matchedCommand) invocation.version = await runningVersion(parsed.options)
     const code = await cli.runMatchedCommand()
     return typeof code === 'number' ? code : EXIT.ok
   } catch (error) {

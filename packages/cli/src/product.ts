@@ -1,8 +1,6 @@
 import { BAQUP_PRODUCT } from '@baqup/core'
 import { legacyOptions, staticConfigSchema } from '@baqup/schemas'
-
-declare const __BAQUP_VERSION__: string
-declare const __BAQUP_BUILD_DATE__: string
+import { tool } from './tool.js'
 
 /** Everything Baqup-specific the generic core is given: its names and endpoints, and the schema. */
 export const product = {
@@ -13,9 +11,9 @@ export const product = {
   /** Options removed in v3 and v1 files: their messages say what replaced them. */
   legacy: legacyOptions,
   /** This tool's own version, shown by `--version` only: telemetry speaks for the Baqup version (baqup-version.ts). */
-  toolVersion: typeof __BAQUP_VERSION__ === 'string' ? __BAQUP_VERSION__ : 'dev',
-  codename: 'cheddar',
-  buildDate: typeof __BAQUP_BUILD_DATE__ === 'string' ? __BAQUP_BUILD_DATE__ : 'unknown',
+  toolVersion: tool.version,
+  codename: tool.codename,
+  buildDate: tool.buildDate,
   reservedEnvPrefixes: ['BAQUP_TELEMETRY_'],
   schemaURL: 'https://doc.baqup.io/baqup/static-configuration.schema.json',
 } as const

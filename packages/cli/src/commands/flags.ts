@@ -1,6 +1,6 @@
-import { allowedValues, listOptions, optionsMarkdown, walk } from '@baqup/core'
+import { allowedValues, optionsMarkdown } from '@baqup/core'
+import { optionList } from '../option-list.js'
 import { writeJSON } from '../print.js'
-import { product } from '../product.js'
 import { outputWidth } from '../terminal-width.js'
 import { twoColumns } from '../two-columns.js'
 
@@ -17,8 +17,8 @@ function defaultText(value: unknown): string {
   return JSON.stringify(value)
 }
 
-export function flags(options: FlagsOptions): void {
-  const list = listOptions(walk(product.schema))
+export async function flags(options: FlagsOptions): Promise<void> {
+  const list = await optionList()
   if (options.json) {
     writeJSON(
       list.map(({ path, kind, export: exported, default: value, description, values, caseInsensitive }) => ({

@@ -1,7 +1,7 @@
-import { listOptions, walk } from '@baqup/core'
+import type { Option } from '@baqup/core'
 import type { CAC } from 'cac'
 import { FORMATS } from '../format.js'
-import { product } from '../product.js'
+import { tool } from '../tool.js'
 import { type ConfigTable, configTable } from './config-table.js'
 
 /** What every shell script completes, read from the CLI's own definition and the schema. */
@@ -50,11 +50,15 @@ function ownOption(option: CacOption): OwnOption {
   return { flag, description: option.description.trim(), takesValue, ...(values ? { values } : {}) }
 }
 
-export function completionSpec(cli: CAC, configuredCommands: ReadonlySet<string>): CompletionSpec {
+export function completionSpec(
+  cli: CAC,
+  configuredCommands: ReadonlySet<string>,
+  options: readonly Option[],
+): CompletionSpec {
   const globalOptions = cli.globalCommand.options.map(ownOption)
   return {
     program: cli.name,
-    version: product.toolVersion,
+    version: tool.version,
     globalOptions,
     commands: cli.commands.map((command) => ({
       name: command.name,
@@ -63,7 +67,7 @@ export function completionSpec(cli: CAC, configuredCommands: ReadonlySet<string>
       configured: configuredCommands.has(command.name),
       argumentValues: ARGUMENT_VALUES[command.name] ?? [],
     })),
-    config: configTable(listOptions(walk(product.schema)), [{ path: 'configFile', mode: 'files' }]),
+    config: configTable(options, [{ path: 'configFile', mode: 'files' }]),
   }
 }
 
