@@ -26,7 +26,8 @@ function plot(parent: HTMLElement, title: string, days: string[], series: Series
     title,
     width: widthOf(parent),
     height: HEIGHT,
-    scales: { x: { time: true } },
+    // Counts start at zero: a move from 112 to 111 installations is not drawn as a cliff.
+    scales: { x: { time: true }, y: { range: (_chart, _min, max) => uPlot.rangeNum(0, Math.max(max, 1), 0.1, true) } },
     axes: [axis, { ...axis, size: 50 }],
     series: [
       {},
