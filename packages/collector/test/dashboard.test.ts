@@ -101,7 +101,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
         })
         expect(drawn, id).toBe(true)
       }
-      for (const id of ['providers', 'options'])
+      for (const id of ['providers', 'options', 'entry-points', 'resolvers', 'challenges'])
         expect(await page.locator(`#${id} svg rect`).count(), id).toBeGreaterThan(0)
 
       expect(await page.textContent('[data-stat="installations"]')).toBe(String(summary.installations))
@@ -116,6 +116,15 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await tableRows(page, '#providers')).toEqual(summary.providers.map((row) => [row.name, row.installations]))
       expect(await tableRows(page, '#options')).toEqual(
         summary.options.slice(0, 20).map((row) => [row.path, row.installations]),
+      )
+      expect(await tableRows(page, '#entry-points')).toEqual(
+        summary.entryPoints.map((row) => [row.bucket, row.installations]),
+      )
+      expect(await tableRows(page, '#resolvers')).toEqual(
+        summary.certificateResolvers.map((row) => [row.bucket, row.installations]),
+      )
+      expect(await tableRows(page, '#challenges')).toEqual(
+        summary.challenges.map((row) => [row.type, row.installations]),
       )
       expect(summary.versions.length).toBeGreaterThan(1)
       await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true })

@@ -55,6 +55,18 @@ export function dashboardPage(optionPaths: readonly string[], days: number): str
     <h2 id="options-title">Most used options</h2>
     <div class="chart"></div><div class="table"></div>
   </section>
+  <section id="entry-points" aria-labelledby="entry-points-title">
+    <h2 id="entry-points-title">Entry points per installation</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
+  <section id="resolvers" aria-labelledby="resolvers-title">
+    <h2 id="resolvers-title">Certificate resolvers per installation</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
+  <section id="challenges" aria-labelledby="challenges-title">
+    <h2 id="challenges-title">ACME challenges</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>
   <section id="explorer" aria-labelledby="explorer-title">
     <h2 id="explorer-title">Option explorer</h2>
     <form id="explore" class="explore">

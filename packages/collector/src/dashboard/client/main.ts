@@ -75,29 +75,70 @@ function renderVersions(summary: Summary) {
   )
 }
 
-function renderShares(summary: Summary) {
-  const providers = summary.providers.map((row) => ({ label: row.name, value: row.installations }))
-  const whole = summary.installations ?? undefined
-  fill(section('providers', 'chart'), bars('Installations per provider or section', providers, whole))
-  const providerColumns = [
-    { title: 'Provider or section', value: (row: Summary['providers'][number]) => row.name },
-    { title: 'Installations', value: (row: Summary['providers'][number]) => row.installations },
-  ]
+/** A share section: bars of each row's installations, and the same numbers as a table. */
+function renderShare(
+  id: string,
+  title: string,
+  what: string,
+  rows: { label: string; installations: number }[],
+  whole?: number,
+) {
   fill(
-    section('providers', 'table'),
-    table('Installations per provider or section', providerColumns, summary.providers, (row) => row.name),
+    section(id, 'chart'),
+    bars(
+      title,
+      rows.map((row) => ({ label: row.label, value: row.installations })),
+      whole,
+    ),
   )
-
-  const top = summary.options.slice(0, TOP_OPTIONS)
-  const options = top.map((row) => ({ label: row.path, value: row.installations }))
-  fill(section('options', 'chart'), bars(`The ${TOP_OPTIONS} most used options`, options, whole))
-  const optionColumns = [
-    { title: 'Option', value: (row: Summary['options'][number]) => row.path },
-    { title: 'Installations', value: (row: Summary['options'][number]) => row.installations },
+  const columns = [
+    { title: what, value: (row: (typeof rows)[number]) => row.label },
+    { title: 'Installations', value: (row: (typeof rows)[number]) => row.installations },
   ]
   fill(
-    section('options', 'table'),
-    table(`The ${TOP_OPTIONS} most used options`, optionColumns, top, (row) => row.path),
+    section(id, 'table'),
+    table(title, columns, rows, (row) => row.label),
+  )
+}
+
+function renderShares(summary: Summary) {
+  const whole = summary.installations ?? undefined
+  const labelled = <T extends { installations: number }>(rows: T[], label: (row: T) => string) =>
+    rows.map((row) => ({ label: label(row), installations: row.installations }))
+  renderShare(
+    'providers',
+    'Installations per provider or section',
+    'Provider or section',
+    labelled(summary.providers, (row) => row.name),
+    whole,
+  )
+  renderShare(
+    'options',
+    `The ${TOP_OPTIONS} most used options`,
+    'Option',
+    labelled(summary.options.slice(0, TOP_OPTIONS), (row) => row.path),
+    whole,
+  )
+  renderShare(
+    'entry-points',
+    'Installations by number of entry points',
+    'Entry points',
+    labelled(summary.entryPoints, (row) => row.bucket),
+    whole,
+  )
+  renderShare(
+    'resolvers',
+    'Installations by number of certificate resolvers',
+    'Certificate resolvers',
+    labelled(summary.certificateResolvers, (row) => row.bucket),
+    whole,
+  )
+  renderShare(
+    'challenges',
+    'Installations per ACME challenge type',
+    'Challenge',
+    labelled(summary.challenges, (row) => row.type),
+    whole,
   )
 }
 
