@@ -5,6 +5,22 @@ import { summaryURL } from './windows.js'
 /** JSON that is safe inside a `<script>` element: no `<` can close it. */
 const scriptJSON = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c')
 
+/** The sections of charts, each with the table of its numbers, in the order the page shows them. */
+const CHART_SECTIONS = [
+  ['installations', 'Installations over time'],
+  ['versions', 'Version adoption over time'],
+  ['providers', 'Providers and sections'],
+  ['options', 'Most used options'],
+  ['entry-points', 'Entry points per installation'],
+  ['resolvers', 'Certificate resolvers per installation'],
+  ['challenges', 'ACME challenges'],
+] as const
+
+const chartSection = ([id, title]: readonly [string, string]) => `  <section id="${id}" aria-labelledby="${id}-title">
+    <h2 id="${id}-title">${title}</h2>
+    <div class="chart"></div><div class="table"></div>
+  </section>`
+
 /** The page for one window: the summary it will draw is asked for as the page arrives, not once its script runs. */
 export function dashboardPage(optionPaths: readonly string[], days: number): string {
   return `<!doctype html>
@@ -39,34 +55,7 @@ export function dashboardPage(optionPaths: readonly string[], days: number): str
   <p id="folded" class="note"></p>
 </header>
 <main>
-  <section id="installations" aria-labelledby="installations-title">
-    <h2 id="installations-title">Installations over time</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
-  <section id="versions" aria-labelledby="versions-title">
-    <h2 id="versions-title">Version adoption over time</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
-  <section id="providers" aria-labelledby="providers-title">
-    <h2 id="providers-title">Providers and sections</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
-  <section id="options" aria-labelledby="options-title">
-    <h2 id="options-title">Most used options</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
-  <section id="entry-points" aria-labelledby="entry-points-title">
-    <h2 id="entry-points-title">Entry points per installation</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
-  <section id="resolvers" aria-labelledby="resolvers-title">
-    <h2 id="resolvers-title">Certificate resolvers per installation</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
-  <section id="challenges" aria-labelledby="challenges-title">
-    <h2 id="challenges-title">ACME challenges</h2>
-    <div class="chart"></div><div class="table"></div>
-  </section>
+${CHART_SECTIONS.map(chartSection).join('\n')}
   <section id="explorer" aria-labelledby="explorer-title">
     <h2 id="explorer-title">Option explorer</h2>
     <form id="explore" class="explore">
