@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { withMeta } from './meta.js'
 
 // Go's time.ParseDuration units, in nanoseconds.
 const UNIT_NANOS: Record<string, bigint> = {
@@ -95,19 +96,17 @@ export function canonicalDuration(value: string | number): string | undefined {
 
 /** A duration option: accepts Go duration strings or seconds, always yields the canonical string. */
 export function duration() {
-  return z
-    .union([z.string(), z.number()])
-    .transform((value, ctx) => {
-      const canonical = canonicalDuration(value)
-      if (canonical === undefined) {
-        ctx.issues.push({
-          code: 'custom',
-          input: value,
-          message: `expected a duration such as 30s, 1m30s, 100ms or a number of seconds, found ${JSON.stringify(value)}`,
-        })
-        return z.NEVER
-      }
-      return canonical
-    })
-    .meta({ kind: 'duration' })
+  const parsed = z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const canonical = canonicalDuration(value)
+    if (canonical === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: `expected a duration such as 30s, 1m30s, 100ms or a number of seconds, found ${JSON.stringify(value)}`,
+      })
+      return z.NEVER
+    }
+    return canonical
+  })
+  return withMeta(parsed, { kind: 'duration' })
 }

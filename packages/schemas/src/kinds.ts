@@ -1,8 +1,9 @@
 import * as z from 'zod'
+import { withMeta } from './meta.js'
 
 /** A path to a file or the content itself (Go's types.FileOrContent); masked like any string. */
 export function fileOrContent() {
-  return z.string().meta({ kind: 'file-or-content' })
+  return withMeta(z.string(), { kind: 'file-or-content' })
 }
 
 /** The same shape with its fields in sorted order: Zod gives parsed objects its order. */
@@ -19,7 +20,7 @@ function switchSection(value: unknown): unknown {
 
 /** A section: an object that can be switched on empty (`api: {}`, `api:`, `--api`) or off (`--api=false`). */
 export function section<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.preprocess(switchSection, z.strictObject(sorted(shape)).optional()).meta({ kind: 'section' })
+  return withMeta(z.preprocess(switchSection, z.strictObject(sorted(shape)).optional()), { kind: 'section' })
 }
 
 /** A plain group of options. */
@@ -62,5 +63,5 @@ export function oneOfMap<const T extends Values>(values: T) {
 
 /** A closed set of strings read in any case (Go's `strings.EqualFold`), kept in the spelling listed: `debug` → `DEBUG`. */
 export function oneOfAnyCase<const T extends Values>(values: T) {
-  return z.preprocess(canonicalCase(values), z.enum(values)).meta({ caseInsensitive: true })
+  return withMeta(z.preprocess(canonicalCase(values), z.enum(values)), { caseInsensitive: true })
 }

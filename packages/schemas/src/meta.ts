@@ -1,4 +1,4 @@
-import type * as z from 'zod'
+import * as z from 'zod'
 
 /**
  * The export marker: the one metadata value that lets an option leave the machine.
@@ -50,12 +50,21 @@ export type OptionSchema<T extends z.ZodType> = T extends z.ZodDefault | z.ZodPr
   ? T
   : z.ZodOptional<T>
 
+/**
+ * `fresh.meta(meta)` without the copy `.meta()` makes of the schema, for a schema created for
+ * this one use (a schema shared by several options must take `.meta()`). Read back the same way.
+ */
+export function withMeta<T extends z.ZodType>(fresh: T, meta: z.GlobalMeta): T {
+  z.globalRegistry.add(fresh, meta)
+  return fresh
+}
+
 /** The schema made optional (unless it has a default or is optional already), with its metadata. */
 function option<T extends z.ZodType>(schema: T, meta: OptionMeta): OptionSchema<T> {
   const type = schema.def.type
   const kept = type === 'default' || type === 'prefault' || type === 'optional'
-  const base: z.ZodType = kept ? schema : schema.optional()
-  return base.meta(meta) as OptionSchema<T>
+  // A schema passed in may be shared: it keeps Zod's copy.
+  return (kept ? schema.meta(meta) : withMeta(schema.optional(), meta)) as OptionSchema<T>
 }
 
 /** An option that may be sent: `.describe('export')` plus its help text. */

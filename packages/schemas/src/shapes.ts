@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { named } from './kinds.js'
-import type { StringShape } from './meta.js'
+import { type StringShape, withMeta } from './meta.js'
 
 /**
  * Strings whose shape the anonymizer checks instead of guessing: what they may hold is fixed, so
@@ -8,7 +8,7 @@ import type { StringShape } from './meta.js'
  * plain strings).
  */
 
-const shaped = (shape: StringShape) => z.string().meta({ shape })
+const shaped = (shape: StringShape) => withMeta(z.string(), { shape })
 
 /** The name of an entry point defined in the same configuration (`baqup` is created when missing). */
 export const entryPointName = (options: { orPort?: boolean } = {}) =>
@@ -56,4 +56,4 @@ export const moduleVersion = () => shaped({ type: 'version' })
 export const statusCode = () => shaped({ type: 'status-code' })
 
 /** Named entries whose names, when they do not read as names, are sent as `placeholder-1`, `placeholder-2`… */
-export const namedAs = <T extends z.ZodType>(placeholder: string, value: T) => named(value).meta({ placeholder })
+export const namedAs = <T extends z.ZodType>(placeholder: string, value: T) => withMeta(named(value), { placeholder })
