@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
-import { optionRows } from '@baqup/core'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type * as z from 'zod'
 import type { CollectorConfig } from '../config/schema.js'
@@ -9,6 +8,7 @@ import { WINDOWS } from '../dashboard/windows.js'
 import { registerStatsRoutes } from '../stats/routes.js'
 import { GroupCommitter } from '../store/batcher.js'
 import type { Store } from '../store/store.js'
+import { CheckedConfigurations } from './checked-configurations.js'
 import { keptAddress } from './ip.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { REFUSALS, type RefusalCode, Refused } from './refusal.js'
@@ -62,6 +62,7 @@ export function createCollector(options: CollectorOptions): Collector {
   const { config, store, schema } = options
   const now = options.now ?? (() => new Date())
   const log: Log = options.log ?? (() => {})
+  const checkedConfigurations = new CheckedConfigurations(schema)
   const releases = options.releases ?? releasesSource(config, log, now)
   const metrics = createMetrics()
   const committer = new GroupCommitter((batch) => store.write(batch), config.batchSize, {
@@ -126,7 +127,7 @@ export function createCollector(options: CollectorOptions): Collector {
   app.post('/', async (request, reply) => {
     let report: ReturnType<typeof checkReport>
     try {
-      report = checkReport(schema, request.body)
+      report = checkReport(schema, checkedConfigurations, request.body)
     } catch (error) {
       if (error instanceof Refused) return refuse(reply, error)
       throw error
@@ -144,8 +145,8 @@ export function createCollector(options: CollectorOptions): Collector {
             codename: report.codename,
             buildDate: report.buildDate,
             ...kept(request),
-            configuration: JSON.stringify(report.configuration),
-            options: optionRows(schema, report.configuration),
+            configuration: report.configuration.json,
+            options: report.configuration.options,
           },
         ],
       })

@@ -1,6 +1,7 @@
 import { checkAnonymized } from '@baqup/core'
 import semver from 'semver'
 import * as z from 'zod'
+import type { CheckedConfiguration, CheckedConfigurations } from './checked-configurations.js'
 import { Refused } from './refusal.js'
 
 /** The checks of a usage report, in order, each with its refusal code. Messages never quote a value. */
@@ -25,7 +26,7 @@ export interface AcceptedReport {
   codename: string
   buildDate: string
   hash: string
-  configuration: Record<string, unknown>
+  configuration: CheckedConfiguration
 }
 
 const FIELDS = Object.keys(reportSchema.shape)
@@ -52,14 +53,8 @@ function decodeConfiguration(base64: string): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
-/** A report that passes every check, or a {@link Refused} naming the first that fails. */
-export function checkReport(schema: z.ZodType, body: unknown): AcceptedReport {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new Refused('bad-field', 'expected a JSON object')
-  }
-  const parsed = reportSchema.safeParse(body)
-  if (!parsed.success) throw new Refused('bad-field', parsed.error.issues.map(fieldProblem).join('; '))
-  const configuration = decodeConfiguration(parsed.data.configuration)
+function checkConfiguration(schema: z.ZodType, base64: string): Record<string, unknown> {
+  const configuration = decodeConfiguration(base64)
   const verdict = checkAnonymized(schema, configuration)
   if (!verdict.valid) {
     throw new Refused('bad-configuration', 'configuration: does not validate against the schema', verdict.paths)
@@ -67,5 +62,17 @@ export function checkReport(schema: z.ZodType, body: unknown): AcceptedReport {
   if (verdict.paths.length > 0) {
     throw new Refused('not-anonymized', 'configuration: not anonymized (anonymize would change it)', verdict.paths)
   }
+  return configuration
+}
+
+/** A report that passes every check, or a {@link Refused} naming the first that fails. */
+export function checkReport(schema: z.ZodType, checked: CheckedConfigurations, body: unknown): AcceptedReport {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new Refused('bad-field', 'expected a JSON object')
+  }
+  const parsed = reportSchema.safeParse(body)
+  if (!parsed.success) throw new Refused('bad-field', parsed.error.issues.map(fieldProblem).join('; '))
+  const base64 = parsed.data.configuration
+  const configuration = checked.get(base64, () => checkConfiguration(schema, base64))
   return { ...parsed.data, hash: parsed.data.hash.toLowerCase(), configuration }
 }
