@@ -173,7 +173,14 @@ async function clickhouse() {
     return answer.text()
   }
   const bytesOn = async (database) => {
-    for (const table of ['reports', 'options', 'version_checks', 'refusals']) {
+    for (const table of [
+      'reports',
+      'installation_days',
+      'configurations',
+      'configuration_options',
+      'version_checks',
+      'refusals',
+    ]) {
       await query(`OPTIMIZE TABLE ${database}.${table} FINAL`)
     }
     return Number(await query(`SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '${database}' AND active`))
