@@ -5,7 +5,6 @@ export { CONFIG_EXTENSIONS, type ConfigFormat, configFileCandidates } from './co
 export { ConfigErrors, MAX_LISTED_ERRORS } from './config/gathered.js'
 export { LIMITS as CONFIG_LIMITS } from './config/limits.js'
 export {
-  DYNAMIC_ROOT_KEYS,
   type LoadedConfig,
   type LoadedSource,
   type LoadOptions,
@@ -14,6 +13,7 @@ export {
   parseConfigText,
   type SourceKind,
 } from './config/load.js'
+export { DYNAMIC_ROOT_KEYS } from './config/pipeline.js'
 export type { LegacyOptions } from './config/removed.js'
 export { didYouMean, editDistance } from './config/suggest.js'
 export type { SwitchDecision, SwitchSetting } from './config/switches.js'

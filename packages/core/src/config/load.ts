@@ -1,21 +1,14 @@
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import type * as z from 'zod'
-import { type SchemaNode, walk } from '../schema/walk.js'
-import { type EnvSelection, envToRaw, optionEnvNames } from './env.js'
-import type { ConfigError, Origin } from './errors.js'
-import { type ConfigFormat, configFileCandidates, findConfigFiles, readConfigFile, textToRaw } from './file.js'
-import { extractConfigFile, flagNames, flagSource, flagsToRaw } from './flags.js'
-import { throwGathered } from './gathered.js'
-import { normalize } from './normalize.js'
-import { applyOptOuts, type OneSource } from './opt-outs.js'
-import { type RawMap, rawMap } from './raw.js'
-import { type LegacyOptions, refuseV1 } from './removed.js'
+import { optionEnvNames } from './env.js'
+import { type ConfigFormat, configFileCandidates, findConfigFiles, textToRaw } from './file.js'
+import { extractConfigFile } from './flags.js'
+import { fileWarnings, ignored, oneSource } from './one-source.js'
+import { applyOptOuts } from './opt-outs.js'
+import { fileConfig, pipelineOf } from './pipeline.js'
+import type { LegacyOptions } from './removed.js'
 import type { SwitchDecision } from './switches.js'
-import { validateConfig } from './validate.js'
-
-/** Root keys of dynamic configuration (and an editor's `$schema`) that a static file may carry. */
-export const DYNAMIC_ROOT_KEYS = ['http', 'tcp', 'udp', 'tls', '$schema'] as const
 
 /** A root schema: what it parses into is an object of options. */
 type RootSchema = z.ZodType<Record<string, unknown>>
@@ -41,7 +34,7 @@ export interface LoadOptions<Schema extends RootSchema = RootSchema> {
    * file; without it (or with `false`) an old key is only an "unknown option".
    */
   legacy?: LegacyOptions | false | undefined
-  /** Root keys a file may carry that are not configuration (default {@link DYNAMIC_ROOT_KEYS}). */
+  /** Root keys a file may carry that are not configuration (default `DYNAMIC_ROOT_KEYS`). */
   ignoredRootKeys?: readonly string[]
   /**
    * Boolean options (`global.sendAnonymousUsage`) that an explicit false in ANY source switches
@@ -75,45 +68,6 @@ export interface LoadedConfig<Effective extends Record<string, unknown> = Record
   switches: Record<string, SwitchDecision>
 }
 
-interface Pipeline {
-  readonly schema: z.ZodType
-  readonly root: SchemaNode
-  readonly legacy: LegacyOptions | undefined
-  readonly ignoredRootKeys: readonly string[]
-}
-
-function pipelineOf(schema: z.ZodType, options: ParseOptions): Pipeline {
-  return {
-    schema,
-    root: walk(schema),
-    legacy: options.legacy || undefined,
-    ignoredRootKeys: options.ignoredRootKeys ?? DYNAMIC_ROOT_KEYS,
-  }
-}
-
-/** What reading one source gave before normalization: the raw tree and the mistakes already met. */
-interface Read {
-  readonly raw: RawMap | undefined
-  readonly errors?: readonly ConfigError[]
-  /** Flags and variables in the order given, for sorting their mistakes; a file's have lines. */
-  readonly order?: readonly string[]
-  /** Root keys are skipped in files only: flags and variables have no dynamic configuration to carry. */
-  readonly ignoredRootKeys?: readonly string[]
-}
-
-/** Normalizes and validates, then throws every mistake of the source at once, in source order. */
-function finish({ raw, errors = [], order, ignoredRootKeys = [] }: Read, pipeline: Pipeline, origin: Origin) {
-  const normalized = normalize(raw ?? rawMap([], origin), pipeline.root, { legacy: pipeline.legacy, ignoredRootKeys })
-  const validation = validateConfig(pipeline.schema, normalized, origin)
-  throwGathered([...errors, ...normalized.errors, ...validation.errors], order)
-  return { config: normalized.config, effective: validation.effective as Record<string, unknown> }
-}
-
-function fileConfig(raw: RawMap | undefined, pipeline: Pipeline, source: string) {
-  if (raw && pipeline.legacy) refuseV1(pipeline.legacy, raw)
-  return finish({ raw, ignoredRootKeys: pipeline.ignoredRootKeys }, pipeline, { source })
-}
-
 /**
  * Parses and normalizes a configuration text as a file would be (for tests, benchmarks and
  * tools): the configuration as written, or a ConfigError.
@@ -127,11 +81,6 @@ export function parseConfigText(
 ): Record<string, unknown> {
   return fileConfig(textToRaw(text, format, sourceName), pipelineOf(schema, options), sourceName).config
 }
-
-const ignored = (names: readonly string[], winner: string) => names.map((name) => `${name} ignored: ${winner}`)
-
-/** The one source that wins, and the names of the lower sources' settings it makes ignored. */
-type Winner = OneSource & { ignoredNames: string[] }
 
 /**
  * Loads the configuration from exactly one source, as Baqup does: a file (`--configFile` or the
@@ -176,53 +125,4 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   const searched = winner.source.kind === 'defaults' && options.fileName !== undefined
   const source: LoadedSource = searched ? { ...winner.source, searched: candidates } : winner.source
   return { source, warnings, config, effective, switches: optOuts.switches }
-}
-
-/** A file that sets nothing, and files found after the one read: both look like it was read, and it was not. */
-function fileWarnings(winner: Winner & { empty?: boolean }, found: readonly string[]): string[] {
-  const warnings: string[] = []
-  const path = winner.source.path
-  if (path !== undefined && winner.empty) warnings.push(`${path} is empty: it sets no option, defaults apply`)
-  if (path !== undefined && found.length > 1) {
-    const others = found.slice(1).join(', ')
-    warnings.push(`${others} ignored: only the first configuration file found is read (${path})`)
-  }
-  return warnings
-}
-
-interface Found {
-  file: string | undefined
-  configArgs: readonly string[]
-  selection: EnvSelection
-  envNames: string[]
-}
-
-function oneSource(pipeline: Pipeline, { file, configArgs, selection, envNames }: Found): Winner & { empty?: boolean } {
-  if (file !== undefined) {
-    const ignoredNames = [...flagNames(configArgs), ...envNames]
-    const raw = readConfigFile(file)
-    const empty = raw === undefined || raw.entries.length === 0
-    return { source: { kind: 'file', path: file }, ignoredNames, empty, ...fileConfig(raw, pipeline, file) }
-  }
-  if (configArgs.length > 0) {
-    const errors: ConfigError[] = []
-    const raw = flagsToRaw(configArgs, pipeline.root, pipeline.legacy, errors)
-    const order = configArgs.map((_, index) => flagSource(configArgs, index))
-    return {
-      source: { kind: 'flags' },
-      ignoredNames: envNames,
-      ...finish({ raw, errors, order }, pipeline, { source: 'command-line flags' }),
-    }
-  }
-  if (envNames.length > 0) {
-    const errors: ConfigError[] = []
-    const raw = envToRaw(selection, pipeline.root, pipeline.legacy, errors)
-    const read = { raw, errors, order: envNames }
-    return { source: { kind: 'env' }, ignoredNames: [], ...finish(read, pipeline, { source: 'environment' }) }
-  }
-  return {
-    source: { kind: 'defaults' },
-    ignoredNames: [],
-    ...finish({ raw: undefined }, pipeline, { source: 'defaults' }),
-  }
 }
