@@ -1,6 +1,5 @@
 import { BAQUP_PRODUCT } from '@baqup/core'
 import { legacyOptions, staticConfigSchema } from '@baqup/schemas'
-import { tool } from './tool.js'
 
 /** Everything Baqup-specific the generic core is given: its names and endpoints, and the schema. */
 export const product = {
@@ -10,10 +9,6 @@ export const product = {
   schema: staticConfigSchema,
   /** Options removed in v3 and v1 files: their messages say what replaced them. */
   legacy: legacyOptions,
-  /** This tool's own version, shown by `--version` only: telemetry speaks for the Baqup version (baqup-version.ts). */
-  toolVersion: tool.version,
-  codename: tool.codename,
-  buildDate: tool.buildDate,
   reservedEnvPrefixes: ['BAQUP_TELEMETRY_'],
   schemaURL: 'https://doc.baqup.io/baqup/static-configuration.schema.json',
 } as const

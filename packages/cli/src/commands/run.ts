@@ -1,8 +1,8 @@
 import { openState, startTelemetry } from '@baqup/core'
 import { createConsola } from 'consola'
 import { configuredSwitches, endpoints, load, payloadOf, statePathOf } from '../inspection.js'
-import { product } from '../product.js'
 import { scheduleLines, stoppedLine } from '../schedule-text.js'
+import { tool } from '../tool.js'
 
 /** The scheduler in the foreground, as Baqup runs it, until SIGINT or SIGTERM. */
 export async function run(configFlags: readonly string[], baqupVersion: string): Promise<void> {
@@ -27,7 +27,7 @@ export async function run(configFlags: readonly string[], baqupVersion: string):
     // Built when a report is due, never at start: nothing is read or written before the first run.
     payload: () => payloadOf(loaded, openState(statePath, logger).state.installationKey, baqupVersion).payload,
     version: baqupVersion,
-    codename: product.codename,
+    codename: tool.codename,
     logger,
     ...endpoints(process.env),
     statePath,
