@@ -13,51 +13,37 @@ export async function summary(context: StatsContext, days: number, window: Windo
     q.versions(window, true),
     q.versionChecks(window, true),
   ])
-  const byDayThenCount = <T extends { day: string }>(count: (row: T) => number, label: (row: T) => string) => {
-    return (a: T, b: T) => a.day.localeCompare(b.day) || count(b) - count(a) || label(a).localeCompare(label(b))
-  }
+  /** A per-day series: by day, then the largest count first, then by label; published by that count. */
+  const series = <T extends { day: string }>(rows: T[], count: (row: T) => number, label = (_row: T) => '') =>
+    publish(
+      rows.sort((a, b) => a.day.localeCompare(b.day) || count(b) - count(a) || label(a).localeCompare(label(b))),
+      minCount,
+      count,
+    )
   const lists = {
     ...shared.lists,
-    installationsByDay: publish(
-      byDay
-        .map((row) => ({ day: text(row.day), installations: num(row.installations) }))
-        .sort(
-          byDayThenCount(
-            () => 0,
-            () => '',
-          ),
-        ),
-      minCount,
+    installationsByDay: series(
+      byDay.map((row) => ({ day: text(row.day), installations: num(row.installations) })),
       (row) => row.installations,
     ),
-    versionsByDay: publish(
-      versionsByDay
-        .map((row) => ({ day: text(row.day), version: text(row.version), installations: num(row.installations) }))
-        .sort(
-          byDayThenCount(
-            (row) => row.installations,
-            (row) => row.version,
-          ),
-        ),
-      minCount,
+    versionsByDay: series(
+      versionsByDay.map((row) => ({
+        day: text(row.day),
+        version: text(row.version),
+        installations: num(row.installations),
+      })),
       (row) => row.installations,
+      (row) => row.version,
     ),
-    versionChecksByDay: publish(
-      checksByDay
-        .map((row) => ({
-          day: text(row.day),
-          version: text(row.version),
-          checks: num(row.checks),
-          networks: num(row.networks),
-        }))
-        .sort(
-          byDayThenCount(
-            (row) => row.networks,
-            (row) => row.version,
-          ),
-        ),
-      minCount,
+    versionChecksByDay: series(
+      checksByDay.map((row) => ({
+        day: text(row.day),
+        version: text(row.version),
+        checks: num(row.checks),
+        networks: num(row.networks),
+      })),
       (row) => row.networks,
+      (row) => row.version,
     ),
   }
   const { rows, other } = split(lists)
