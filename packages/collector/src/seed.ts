@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { anonymize, type OptionRow, optionRows } from '@baqup/core'
+import { anonymize } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
 import { drawConfiguration, drawUpgradeDelay, type Random, RELEASES, random } from './seed/model.js'
+import { type StoredConfiguration, storedConfiguration } from './store/configurations.js'
 import type { Store, StoredReport } from './store/store.js'
 
 /**
@@ -16,8 +17,7 @@ const REPORTING_RATE = 0.85
 interface Installation {
   hash: string
   network: string
-  configuration: string
-  options: readonly OptionRow[]
+  configuration: StoredConfiguration
   /** Index in RELEASES of the version it ran when the window began. */
   initial: number
   upgradeDelay: number
@@ -33,8 +33,7 @@ function drawInstallation(pick: Random, seed: number, index: number, days: numbe
   return {
     hash: createHash('sha256').update(`${seed}:${index}`).digest('hex'),
     network: `198.${18 + ((index >>> 8) & 1)}.${index & 255}.0/24`,
-    configuration: JSON.stringify(config),
-    options: optionRows(staticConfigSchema, config),
+    configuration: storedConfiguration(staticConfigSchema, config),
     initial: Math.max(0, initial),
     upgradeDelay: drawUpgradeDelay(pick, days),
   }
@@ -96,7 +95,6 @@ export async function seedStore(store: Store, options: SeedOptions): Promise<voi
         network: installation.network,
         ip: '',
         configuration: installation.configuration,
-        options: installation.options,
       })
       if (batch.length >= batchSize) {
         await store.write({ reports: batch, versionChecks: [], refusals: [] })

@@ -2,12 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { optionRows } from '@baqup/core'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDuckDB } from '../src/store/duckdb.js'
 import { serve } from './support/collector.js'
-import { anonymized, hashOf, post, report } from './support/reports.js'
+import { anonymized, asStored, hashOf, post, report } from './support/reports.js'
 import { duckdbRows } from './support/rows.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'collector-addresses-'))
@@ -93,8 +91,7 @@ describe('--ip', () => {
       buildDate: '2025-01-01',
       network: '203.0.113.0/24',
       ip,
-      configuration: JSON.stringify(config),
-      options: optionRows(staticConfigSchema, config),
+      configuration: asStored(config),
     })
     const seeded = await openDuckDB(store)
     await seeded.write({

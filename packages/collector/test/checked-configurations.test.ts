@@ -5,7 +5,7 @@ import { CheckedConfigurations } from '../src/server/checked-configurations.js'
 const base64 = (config: unknown) => Buffer.from(JSON.stringify(config)).toString('base64')
 
 describe('checked configurations', () => {
-  it('checks the same bytes once, and keeps their JSON and option rows', () => {
+  it('checks the same bytes once, and keeps their key, JSON and option rows', () => {
     const checked = new CheckedConfigurations(staticConfigSchema)
     const config = { log: { level: 'DEBUG' } }
     let checks = 0
@@ -19,6 +19,7 @@ describe('checked configurations', () => {
     expect(second).toBe(first)
     expect(JSON.parse(first.json)).toEqual(config)
     expect(first.options).toContainEqual({ path: 'log.level', value: 'DEBUG' })
+    expect(first.id).toMatch(/^\d{1,20}$/)
   })
 
   it('checks a refused configuration every time it comes', () => {

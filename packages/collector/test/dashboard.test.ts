@@ -3,15 +3,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { optionRows } from '@baqup/core'
-import { staticConfigSchema } from '@baqup/schemas'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OptionStats, Summary } from '../src/stats/schemas.js'
 import { openStore } from '../src/store/open.js'
 import type { StoredReport } from '../src/store/store.js'
 import { type Running, runBin, serve } from './support/collector.js'
-import { anonymized } from './support/reports.js'
+import { anonymized, asStored } from './support/reports.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = [
@@ -39,8 +37,7 @@ function rareReports(): StoredReport[] {
     buildDate: '2025-01-01',
     network: `203.0.113.${index}/32`,
     ip: '',
-    configuration: JSON.stringify(config),
-    options: optionRows(staticConfigSchema, config),
+    configuration: asStored(config),
   }))
 }
 

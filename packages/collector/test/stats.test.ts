@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { optionRows } from '@baqup/core'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DOCUMENTED } from '../src/stats/openapi.js'
 import { dailySchema, optionSchema, summarySchema } from '../src/stats/schemas.js'
@@ -10,7 +8,7 @@ import { openStore } from '../src/store/open.js'
 import type { StoredReport, StoredVersionCheck } from '../src/store/store.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
 import { type Running, serve } from './support/collector.js'
-import { anonymized, hashOf } from './support/reports.js'
+import { anonymized, asStored, hashOf } from './support/reports.js'
 
 const MIN = 10
 const DAY_MS = 86_400_000
@@ -82,8 +80,7 @@ function reportsOf(): StoredReport[] {
         buildDate: '2025-01-31',
         network: `198.51.${index}.0/24`,
         ip: '',
-        configuration: JSON.stringify(config),
-        options: optionRows(staticConfigSchema, config),
+        configuration: asStored(config),
       }))
     }),
   )

@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { optionRows } from '@baqup/core'
-import { staticConfigSchema } from '@baqup/schemas'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queries } from '../src/stats/queries.js'
@@ -10,7 +8,7 @@ import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Store, StoredReport } from '../src/store/store.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
-import { anonymized, hashOf } from './support/reports.js'
+import { anonymized, asStored, hashOf } from './support/reports.js'
 
 const config = anonymized({ log: { level: 'DEBUG' }, entryPoints: { web: { address: ':80' } }, api: {} })
 
@@ -25,8 +23,7 @@ function stored(installation: string, day: string, overrides: Partial<StoredRepo
     buildDate: '2025-01-31',
     network: '198.51.100.0/24',
     ip: '198.51.100.7',
-    configuration: JSON.stringify(config),
-    options: optionRows(staticConfigSchema, config),
+    configuration: asStored(config),
     ...overrides,
   }
 }
@@ -89,10 +86,9 @@ function storeSuite(open: () => Promise<Store>) {
 
   it('stores a configuration the other reports do not share, and counts it apart', async () => {
     const other = anonymized({ log: { level: 'WARN' } })
-    const options = optionRows(staticConfigSchema, other)
     await store.write({
       ...empty,
-      reports: [stored('c', '2025-03-02', { configuration: JSON.stringify(other), options })],
+      reports: [stored('c', '2025-03-02', { configuration: asStored(other) })],
     })
     const values = await queries(store).values({ from: '2025-03-02', to: '2025-03-02' }, ['log.level'], [])
     expect(Object.fromEntries(values.map((row) => [row.value, Number(row.installations)]))).toEqual({
@@ -117,8 +113,7 @@ function storeSuite(open: () => Promise<Store>) {
 
   it('keeps the configuration of every report it keeps, however long ago the configuration was first stored', async () => {
     const kept = anonymized({ log: { level: 'PANIC' } })
-    const options = optionRows(staticConfigSchema, kept)
-    const reportOn = (day: string) => stored('long', day, { configuration: JSON.stringify(kept), options })
+    const reportOn = (day: string) => stored('long', day, { configuration: asStored(kept) })
     await store.write({ ...empty, reports: [reportOn('2025-01-01')] })
     await store.write({ ...empty, reports: [reportOn('2025-01-10')] })
     await store.applyRetention({ before: '2025-01-10', ipBefore: '2025-01-01' })
@@ -129,10 +124,9 @@ function storeSuite(open: () => Promise<Store>) {
 
   it('deletes rows older than the retention, and full addresses older than theirs', async () => {
     const gone = anonymized({ log: { level: 'ERROR' } })
-    const options = optionRows(staticConfigSchema, gone)
     await store.write({
       ...empty,
-      reports: [stored('old', '2025-02-27', { configuration: JSON.stringify(gone), options })],
+      reports: [stored('old', '2025-02-27', { configuration: asStored(gone) })],
     })
     const count = async (table: string) => Number((await store.query(`SELECT count(*) AS n FROM ${table}`))[0]?.n)
     expect(await count('configurations')).toBe(4)

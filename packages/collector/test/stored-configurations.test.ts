@@ -1,5 +1,6 @@
+import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
-import { configurationId, key64, StoredConfigurations } from '../src/store/configurations.js'
+import { key64, StoredConfigurations, storedConfiguration } from '../src/store/configurations.js'
 
 describe('stored configurations', () => {
   it('where copies expire by day, asks for a new copy once the last is more than a day older than the report', () => {
@@ -25,8 +26,9 @@ describe('stored configurations', () => {
   it('keys a configuration by its text and an installation by its hash, as 64-bit decimal text', () => {
     expect(key64('ffffffffffffffff0000')).toBe('18446744073709551615')
     expect(key64('0000000000000001ffff')).toBe('1')
-    expect(configurationId('{"a":1}')).toBe(configurationId('{"a":1}'))
-    expect(configurationId('{"a":1}')).not.toBe(configurationId('{"a":2}'))
-    expect(configurationId('{}')).toMatch(/^\d{1,20}$/)
+    const idOf = (config: Record<string, unknown>) => storedConfiguration(staticConfigSchema, config).id
+    expect(idOf({ log: { level: 'DEBUG' } })).toBe(idOf({ log: { level: 'DEBUG' } }))
+    expect(idOf({ log: { level: 'DEBUG' } })).not.toBe(idOf({ log: { level: 'INFO' } }))
+    expect(idOf({})).toMatch(/^\d{1,20}$/)
   })
 })

@@ -145,8 +145,7 @@ export function createCollector(options: CollectorOptions): Collector {
             codename: report.codename,
             buildDate: report.buildDate,
             ...kept(request),
-            configuration: report.configuration.json,
-            options: report.configuration.options,
+            configuration: report.configuration,
           },
         ],
       })

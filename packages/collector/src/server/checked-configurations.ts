@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { type OptionRow, optionRows } from '@baqup/core'
 import type * as z from 'zod'
+import { type StoredConfiguration, storedConfiguration } from '../store/configurations.js'
 
 /**
  * An installation sends the same configuration every day, byte for byte. The checks of a
@@ -11,14 +11,8 @@ import type * as z from 'zod'
  * every time. The oldest entries go first past `capacity`.
  */
 
-export interface CheckedConfiguration {
-  /** The configuration as the store keeps it: its JSON text. */
-  readonly json: string
-  readonly options: readonly OptionRow[]
-}
-
 export class CheckedConfigurations {
-  private readonly accepted = new Map<string, CheckedConfiguration>()
+  private readonly accepted = new Map<string, StoredConfiguration>()
 
   constructor(
     private readonly schema: z.ZodType,
@@ -26,7 +20,7 @@ export class CheckedConfigurations {
   ) {}
 
   /** The checked configuration of these bytes: remembered, or `check` run on them and kept when it accepts. */
-  get(base64: string, check: () => Record<string, unknown>): CheckedConfiguration {
+  get(base64: string, check: () => Record<string, unknown>): StoredConfiguration {
     const key = createHash('sha256').update(base64).digest('base64')
     const known = this.accepted.get(key)
     if (known) {
@@ -35,8 +29,7 @@ export class CheckedConfigurations {
       this.accepted.set(key, known)
       return known
     }
-    const configuration = check()
-    const checked = { json: JSON.stringify(configuration), options: optionRows(this.schema, configuration) }
+    const checked = storedConfiguration(this.schema, check())
     this.accepted.set(key, checked)
     if (this.accepted.size > this.capacity) this.accepted.delete(this.accepted.keys().next().value as string)
     return checked

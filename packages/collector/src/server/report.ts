@@ -1,7 +1,8 @@
 import { checkAnonymized } from '@baqup/core'
 import semver from 'semver'
 import * as z from 'zod'
-import type { CheckedConfiguration, CheckedConfigurations } from './checked-configurations.js'
+import type { StoredConfiguration } from '../store/configurations.js'
+import type { CheckedConfigurations } from './checked-configurations.js'
 import { Refused } from './refusal.js'
 
 /** The checks of a usage report, in order, each with its refusal code. Messages never quote a value. */
@@ -26,7 +27,7 @@ export interface AcceptedReport {
   codename: string
   buildDate: string
   hash: string
-  configuration: CheckedConfiguration
+  configuration: StoredConfiguration
 }
 
 const FIELDS = Object.keys(reportSchema.shape)

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { type OptionRow, optionRows } from '@baqup/core'
+import type * as z from 'zod'
 
 /**
  * Reports repeat: an installation sends the same configuration every day. The store keeps each
@@ -15,8 +17,19 @@ import { createHash } from 'node:crypto'
  */
 export const key64 = (hex: string) => BigInt(`0x${hex.slice(0, 16)}`).toString()
 
-export const configurationId = (configuration: string) =>
-  key64(createHash('sha256').update(configuration).digest('hex'))
+const configurationId = (json: string) => key64(createHash('sha256').update(json).digest('hex'))
+
+/** A configuration as the store keeps it: its key, its JSON text and its option rows, derived once. */
+export interface StoredConfiguration {
+  readonly id: string
+  readonly json: string
+  readonly options: readonly OptionRow[]
+}
+
+export function storedConfiguration(schema: z.ZodType, configuration: Record<string, unknown>): StoredConfiguration {
+  const json = JSON.stringify(configuration)
+  return { id: configurationId(json), json, options: optionRows(schema, configuration) }
+}
 
 const DAY_MS = 86_400_000
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS

@@ -1,4 +1,5 @@
 import type { OptionRow } from '@baqup/core'
+import type { StoredConfiguration } from './configurations.js'
 
 /** What the collector keeps, engine-independent. Days are `YYYY-MM-DD` (UTC), times ISO strings. */
 
@@ -13,9 +14,8 @@ export interface StoredReport {
   /** `203.0.113.0/24`, or the full address with `--ip=full`; empty with `--ip=none`. */
   readonly network: string
   readonly ip: string
-  /** The anonymized configuration, as JSON. */
-  readonly configuration: string
-  readonly options: readonly OptionRow[]
+  /** The anonymized configuration. */
+  readonly configuration: StoredConfiguration
 }
 
 export interface StoredVersionCheck {

@@ -1,4 +1,4 @@
-import { configurationId, key64 } from './configurations.js'
+import { key64 } from './configurations.js'
 import { type Batch, optionValueText } from './store.js'
 
 /** The rows of a batch, table by table, as plain records: what both engines insert. */
@@ -45,7 +45,7 @@ export function tableRows(batch: Batch, written: Written): TableRows {
   const added = new Set<string>()
   const counted = new Set<string>()
   for (const report of batch.reports) {
-    const id = configurationId(report.configuration)
+    const { id, json, options } = report.configuration
     const installation = key64(report.hash)
     rows.reports.push({
       id: report.id,
@@ -67,8 +67,8 @@ export function tableRows(batch: Batch, written: Written): TableRows {
     }
     if (added.has(id) || written.configuration(id, report.day)) continue
     added.add(id)
-    rows.configurations.push({ day: report.day, id, configuration: report.configuration })
-    report.options.forEach((row, n) => {
+    rows.configurations.push({ day: report.day, id, configuration: json })
+    options.forEach((row, n) => {
       rows.configuration_options.push({
         day: report.day,
         configuration_id: id,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { anonymize } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
+import { storedConfiguration } from '../../src/store/configurations.js'
 
 /** Usage reports as `baqup-telemetry send` builds them. */
 
@@ -18,6 +19,9 @@ export function report(configuration: Record<string, unknown>, overrides: Record
 }
 
 export const anonymized = (config: Record<string, unknown>) => anonymize(staticConfigSchema, config)
+
+/** A configuration as a report hands it to the store. */
+export const asStored = (config: Record<string, unknown>) => storedConfiguration(staticConfigSchema, config)
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const answer = await fetch(url, {
