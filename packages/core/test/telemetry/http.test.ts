@@ -1,11 +1,11 @@
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { endpointProblem } from '../../src/telemetry/endpoint.js'
-import { TelemetryError } from '../../src/telemetry/errors.js'
 import { createTelemetryClient } from '../../src/telemetry/http.js'
 import { NETWORK_WORDS } from '../../src/telemetry/network-words.js'
 import { performRequest } from '../../src/telemetry/request.js'
 import { startServer, type TestServer } from '../support/http-server.js'
+import { failure } from '../support/telemetry-failure.js'
 
 const servers: TestServer[] = []
 async function serve(...args: Parameters<typeof startServer>) {
@@ -18,15 +18,6 @@ afterEach(async () => {
 })
 
 const get = (url: string) => ({ method: 'GET' as const, url, headers: { 'User-Agent': 'test/1' } })
-
-async function failure(promise: Promise<unknown>): Promise<TelemetryError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(TelemetryError)
-  return error as TelemetryError
-}
 
 describe('endpointProblem', () => {
   it.each([

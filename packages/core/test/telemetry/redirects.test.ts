@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TelemetryRequest } from '../../src/telemetry/client.js'
-import { TelemetryError } from '../../src/telemetry/errors.js'
 import { createTelemetryClient } from '../../src/telemetry/http.js'
 import { locationShown, MAX_REDIRECTS, redirectProblem } from '../../src/telemetry/redirects.js'
 import { performRequest } from '../../src/telemetry/request.js'
 import { startServer, type TestServer } from '../support/http-server.js'
+import { failure } from '../support/telemetry-failure.js'
 import { LOCALHOST_TLS, trustingDispatcher } from '../support/tls.js'
 
 const servers: TestServer[] = []
@@ -34,15 +34,6 @@ const report = (url: string): TelemetryRequest => ({ method: 'POST', url, header
 const check = (url: string): TelemetryRequest => ({ method: 'GET', url, headers: { 'User-Agent': 'test/1' } })
 const versionCheck = (url: string) =>
   performRequest(client(), 'version-check', check(url), { maxRedirects: MAX_REDIRECTS })
-
-async function failure(promise: Promise<unknown>): Promise<TelemetryError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(TelemetryError)
-  return error as TelemetryError
-}
 
 describe('a request with a body (the usage report) follows no redirect', () => {
   it.each([301, 302, 303, 307, 308])('https → plain http on another port (%i): nothing reaches it', async (status) => {
