@@ -1,7 +1,7 @@
 // Loads the CLI's CommonJS chunks (dist/main.cjs and those it requires on demand), each with
 // V8's code cache when one matches (V8 checks it and falls back to a normal compile otherwise),
 // and records those caches at build time.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -46,7 +46,7 @@ function loadChunk(file) {
 
 /** The entry chunk's exports ({ main }), or undefined when the CLI is not built. */
 export function loadBundle() {
-  if (readOrUndefined(entry) === undefined) return undefined
+  if (!existsSync(entry)) return undefined
   return loadChunk(entry).exports
 }
 
