@@ -1,3 +1,5 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { staticConfigSchema } from '@baqup/schemas'
 import { cac } from 'cac'
 import { loadCollectorConfig, UsageError } from './config/load.js'
@@ -6,6 +8,8 @@ import { exportDaily, formatExport } from './export.js'
 import { startRetention } from './retention.js'
 import { seedStore } from './seed.js'
 import { createCollector, type Log } from './server/app.js'
+import type { Metrics } from './server/metrics.js'
+import { metricsServer } from './server/metrics-server.js'
 import { describeStore, openStore } from './store/open.js'
 import type { Store } from './store/store.js'
 
@@ -35,6 +39,25 @@ async function withStore<T>(flags: Flags, use: (store: Store) => Promise<T>): Pr
   }
 }
 
+/** `http://HOST:PORT` of a listening server (port 0: the one chosen). */
+function urlOf(server: Server): string {
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return `http://${host}:${address.port}`
+}
+
+async function listenMetrics(metrics: Metrics, listen: string): Promise<Server> {
+  const server = metricsServer(metrics)
+  const { host, port } = parseHostPort(listen)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  server.unref()
+  process.stdout.write(`metrics on ${urlOf(server)}/metrics\n`)
+  return server
+}
+
 async function serve(flags: Flags): Promise<number> {
   const config = configOf(flags)
   const store = await openStore(config.store)
@@ -42,10 +65,8 @@ async function serve(flags: Flags): Promise<number> {
   const retention = startRetention(store, { retention: config.retention, ipRetention: config.ipRetention, log })
   const { host, port } = parseHostPort(config.listen)
   await collector.app.listen({ host, port, backlog: 2048 })
-  const address = collector.app.server.address()
-  const bound = typeof address === 'object' && address ? address.port : port
-  const shown = host.includes(':') ? `[${host}]` : host
-  process.stdout.write(`listening on http://${shown}:${bound} (store: ${describeStore(config.store)})\n`)
+  process.stdout.write(`listening on ${urlOf(collector.app.server)} (store: ${describeStore(config.store)})\n`)
+  const metrics = config.metricsListen ? await listenMetrics(collector.metrics, config.metricsListen) : undefined
   const warming = collector.warmStatistics()
   return new Promise((resolve) => {
     let closing = false
@@ -54,6 +75,7 @@ async function serve(flags: Flags): Promise<number> {
       closing = true
       log('closing', { signal })
       retention.stop()
+      metrics?.close()
       await warming
       await collector.close()
       await retention.first
@@ -78,6 +100,7 @@ function buildCLI(run: (work: Promise<number>) => void) {
     .option('--ip-retention <days>', 'days a full address is kept (default 30)')
     .option('--retention <days>', 'days raw rows are kept (default 400)')
     .option('--min-count <k>', 'distinct installations behind any published number (default 10)')
+    .option('--metrics-listen <host:port>', 'where /metrics listens, e.g. 127.0.0.1:9464 (default: nowhere)')
     .option('--trust-proxy <cidrs>', 'proxies whose X-Forwarded-For is read, comma-separated')
     .option('--batch-size <n>', 'most reports per group commit (default 500)')
     .option('--request-timeout <ms>', 'time a request may take, in milliseconds (default 10000)')

@@ -1,4 +1,4 @@
-import type { Log } from './server/app.js'
+import type { Log } from './server/log.js'
 import type { Store } from './store/store.js'
 
 const DAY_MS = 86_400_000

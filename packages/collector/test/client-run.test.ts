@@ -33,7 +33,7 @@ function startRun(args: string[]): { child: ChildProcess; log: () => string; exi
 
 /** A counter of the collector's Prometheus text. */
 async function counter(name: string): Promise<number> {
-  const text = await (await fetch(`${fixture.collector.url}/metrics`)).text()
+  const text = await (await fetch(fixture.collector.metricsURL)).text()
   return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
 }
 

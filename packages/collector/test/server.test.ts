@@ -174,10 +174,13 @@ describe.each(engines)('$name', (engine) => {
   })
 
   describe('operations', () => {
-    it('answers /healthz, /readyz and /metrics', async () => {
+    it('answers /healthz and /readyz, and /metrics on its own listener only', async () => {
       expect((await fetch(`${collector.url}/healthz`)).status).toBe(200)
       expect((await fetch(`${collector.url}/readyz`)).status).toBe(200)
-      const metrics = await (await fetch(`${collector.url}/metrics`)).text()
+      const publicMetrics = await fetch(`${collector.url}/metrics`)
+      expect(publicMetrics.status).toBe(404)
+      expect(await publicMetrics.json()).toEqual({ error: { code: 'not-found', message: 'no such route' } })
+      const metrics = await (await fetch(collector.metricsURL)).text()
       expect(metrics).toMatch(/collector_reports_refused_total\{code="not-anonymized"\} 1/)
       expect(metrics).toMatch(/collector_store_commit_seconds_count \d+/)
     })

@@ -39,6 +39,11 @@ export const collectorConfigSchema = z.strictObject({
     .positive()
     .default(10)
     .describe('distinct installations behind any published number'),
+  metricsListen: z
+    .string()
+    .regex(HOST_PORT, 'expected HOST:PORT')
+    .optional()
+    .describe('HOST:PORT of the Prometheus /metrics listener (none by default; never the public port)'),
   trustProxy: list.default([]).describe('proxies (IP or CIDR) whose X-Forwarded-For is read'),
   batchSize: z.coerce.number().int().positive().default(500).describe('most reports committed together'),
   requestTimeout: z.coerce.number().int().positive().default(10_000).describe('milliseconds a request may take'),

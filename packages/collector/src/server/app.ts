@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type * as z from 'zod'
 import type { CollectorConfig } from '../config/schema.js'
 import { registerDashboard } from '../dashboard/routes.js'
@@ -9,17 +8,16 @@ import { registerStatsRoutes } from '../stats/routes.js'
 import { GroupCommitter } from '../store/batcher.js'
 import type { Store } from '../store/store.js'
 import { CheckedConfigurations } from './checked-configurations.js'
+import { answerClientError, answerFrameworkError, shapeErrors } from './errors.js'
+import { health } from './health.js'
+import { BODY_LIMIT, ingest } from './ingest.js'
 import { keptAddress } from './ip.js'
+import type { Log } from './log.js'
 import { createMetrics, type Metrics } from './metrics.js'
-import { REFUSALS, type RefusalCode, Refused } from './refusal.js'
 import { fileReleases, type ReleasesSource, upstreamReleases } from './releases.js'
-import { checkReport } from './report.js'
+import { update } from './update.js'
 
-export const BODY_LIMIT = 64 * 1024
-/** Seconds a client is asked to wait before it sends again when the store is down. */
-export const RETRY_AFTER_SECONDS = 60
-
-export type Log = (event: string, fields?: Record<string, unknown>) => void
+export type { Log } from './log.js'
 
 export interface CollectorOptions {
   config: CollectorConfig
@@ -41,49 +39,25 @@ export interface Collector {
   close(): Promise<void>
 }
 
-/** A Fastify error mapped to a refusal code of `POST /`, or undefined when it is none. */
-function refusalOf(error: FastifyError): RefusalCode | undefined {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return 'too-large'
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return 'bad-content-type'
-  if (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP_')) return 'bad-json'
-  if (error.statusCode === 400) return 'bad-json'
-  return undefined
-}
-
-const userAgentVersion = (agent: string | undefined) => /^baqup\/(\S{1,64})/.exec(agent ?? '')?.[1] ?? 'unknown'
-
 function releasesSource(config: CollectorConfig, log: Log, now: () => Date): ReleasesSource | undefined {
   if (config.releases) return fileReleases(config.releases, log)
   if (config.releasesUpstream) return upstreamReleases(config.releasesUpstream, log, { now: () => now().getTime() })
   return undefined
 }
 
-export function createCollector(options: CollectorOptions): Collector {
-  const { config, store, schema } = options
-  const now = options.now ?? (() => new Date())
-  const log: Log = options.log ?? (() => {})
-  const checkedConfigurations = new CheckedConfigurations(schema)
-  const releases = options.releases ?? releasesSource(config, log, now)
-  const metrics = createMetrics()
-  const committer = new GroupCommitter((batch) => store.write(batch), config.batchSize, {
-    committed(reports, seconds) {
-      metrics.storeSeconds.observe(seconds)
-      metrics.batchSize.observe(reports)
-    },
-    failed(error) {
-      metrics.unavailable.inc()
-      log('store-write-failed', { problem: (error as Error).message?.split('\n')[0] })
-    },
-  })
+function fastify(config: CollectorConfig): FastifyInstance {
   const timeout = config.requestTimeout
-  const app = Fastify({
+  return Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestTimeout: timeout,
     connectionTimeout: timeout,
-    return503OnClosing: true,
+    // Requests that arrive while closing get the collector's own 503 (see `shapeErrors`).
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // Node checks request deadlines every `connectionsCheckingInterval` (30 s by default): a slow
     // client is cut off within a second of its deadline instead.
     serverFactory: (handler) =>
@@ -92,112 +66,67 @@ export function createCollector(options: CollectorOptions): Collector {
         handler,
       ),
   })
+}
+
+/** The collector's public server: each concern a Fastify plugin, over one store and one group committer. */
+export function createCollector(options: CollectorOptions): Collector {
+  const { config, store, schema } = options
+  const now = options.now ?? (() => new Date())
+  const log: Log = options.log ?? (() => {})
+  const metrics = createMetrics()
+  let lastCommitFailed = false
+  let closing = false
+  const committer = new GroupCommitter((batch) => store.write(batch), config.batchSize, {
+    committed(reports, seconds) {
+      lastCommitFailed = false
+      metrics.storeSeconds.observe(seconds)
+      metrics.batchSize.observe(reports)
+    },
+    failed(error) {
+      lastCommitFailed = true
+      metrics.unavailable.inc()
+      log('store-write-failed', { problem: (error as Error).message?.split('\n')[0] })
+    },
+  })
+  const app = fastify(config)
   // JSON only: a text body is refused as such, not read as a string.
   app.removeContentTypeParser('text/plain')
-  const today = () => now().toISOString().slice(0, 10)
-  const kept = (request: FastifyRequest) => keptAddress(config.ip, request.ip)
-
-  const refuse = (reply: FastifyReply, refused: Refused) => {
-    metrics.refused.inc({ code: refused.code })
-    log('report-refused', { code: refused.code, ...(refused.paths && { paths: refused.paths }) })
-    committer.add({ refusals: [{ day: today(), code: refused.code }] }).catch(() => {})
-    if (refused.code === 'too-large') reply.header('connection', 'close')
-    return reply.code(refused.status).send(refused.body())
-  }
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const code = request.method === 'POST' && request.routeOptions.url === '/' ? refusalOf(error) : undefined
-    if (code)
-      return refuse(reply, new Refused(code, code === 'too-large' ? `more than ${BODY_LIMIT} bytes` : error.message))
-    log('request-failed', { route: request.routeOptions.url, problem: error.message })
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
-    return reply
-      .code(status)
-      .send({ error: { code: 'failed', message: status < 500 ? error.message : 'internal error' } })
-  })
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: { code: 'not-found', message: 'no such route' } }),
-  )
+  shapeErrors(app, log, () => closing)
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unknown'
     metrics.requests.inc({ route, status: String(reply.statusCode) })
     log('request', { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) })
   })
 
-  app.post('/', async (request, reply) => {
-    let report: ReturnType<typeof checkReport>
-    try {
-      report = checkReport(schema, checkedConfigurations, request.body)
-    } catch (error) {
-      if (error instanceof Refused) return refuse(reply, error)
-      throw error
-    }
-    const received = now()
-    try {
-      await committer.add({
-        reports: [
-          {
-            id: randomUUID(),
-            day: received.toISOString().slice(0, 10),
-            received: received.toISOString(),
-            hash: report.hash,
-            version: report.version,
-            codename: report.codename,
-            buildDate: report.buildDate,
-            ...kept(request),
-            configuration: report.configuration,
-          },
-        ],
-      })
-    } catch {
-      return reply
-        .code(503)
-        .header('retry-after', String(RETRY_AFTER_SECONDS))
-        .send({ error: { code: 'store-unavailable', message: 'the report was not stored; send it again later' } })
-    }
-    metrics.accepted.inc()
-    return { ok: true }
+  const kept = (request: FastifyRequest) => keptAddress(config.ip, request.ip)
+  const checked = new CheckedConfigurations(schema)
+  app.register(ingest, { schema, checked, committer, metrics, log, now, kept })
+  app.register(update, {
+    releases: options.releases ?? releasesSource(config, log, now),
+    committer,
+    metrics,
+    now,
+    kept,
   })
-
-  app.get('/repos/baqupio/baqup/releases', async (request, reply) => {
-    const version = userAgentVersion(request.headers['user-agent'])
-    metrics.versionChecks.inc()
-    const received = now().toISOString()
-    committer
-      .add({ versionChecks: [{ day: received.slice(0, 10), received, version, ...kept(request) }] })
-      .catch(() => {})
-    const text = await releases?.current()
-    if (text === undefined) {
-      return reply.code(503).send({ error: { code: 'no-releases', message: 'no release list available' } })
-    }
-    return reply.type('application/json; charset=utf-8').send(text)
+  app.register(health, { store, lastCommitFailed: () => lastCommitFailed })
+  let statistics: ReturnType<typeof registerStatsRoutes> | undefined
+  app.register(async (scope) => {
+    statistics = registerStatsRoutes(scope, { store, schema, minCount: config.minCount, now })
   })
-
-  app.get('/healthz', async () => ({ ok: true }))
-  app.get('/readyz', async (_request, reply) => {
-    try {
-      await store.ping()
-      return { ok: true }
-    } catch {
-      return reply.code(503).send({ ok: false })
-    }
-  })
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text()),
-  )
-  const statistics = registerStatsRoutes(app, { store, schema, minCount: config.minCount, now })
-  registerDashboard(app, { schema })
+  app.register(async (scope) => registerDashboard(scope, { schema }))
 
   return {
     app,
     metrics,
     committer,
-    warmStatistics: () => statistics.warm(WINDOWS),
+    async warmStatistics() {
+      await app.ready()
+      await statistics?.warm(WINDOWS)
+    },
     async close() {
+      closing = true
       await app.close()
       await committer.flush()
     },
   }
 }
-
-export { REFUSALS }

@@ -8,6 +8,8 @@ export const BIN = fileURLToPath(new URL('../../bin/baqup-collector.mjs', import
 
 export interface Running {
   url: string
+  /** `http://127.0.0.1:PORT/metrics`: the private metrics listener every test collector has. */
+  metricsURL: string
   child: ChildProcess
   stdout: () => string
   stderr: () => string
@@ -17,7 +19,8 @@ export interface Running {
 
 export async function serve(args: readonly string[], env: Record<string, string> = {}): Promise<Running> {
   const listen = args.some((arg) => arg.startsWith('--listen')) ? [] : ['--listen=127.0.0.1:0']
-  const child = spawn(process.execPath, [BIN, 'serve', ...listen, ...args], {
+  const metrics = args.some((arg) => arg.startsWith('--metrics-listen')) ? [] : ['--metrics-listen=127.0.0.1:0']
+  const child = spawn(process.execPath, [BIN, 'serve', ...listen, ...metrics, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -30,12 +33,13 @@ export async function serve(args: readonly string[], env: Record<string, string>
     err += chunk
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, metricsURL] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setInterval(() => {
       const found = /listening on (http:\/\/[^\s]+)/.exec(out)?.[1]
-      if (found) {
+      const metricsFound = /metrics on (http:\/\/[^\s]+)/.exec(out)?.[1]
+      if (found && metricsFound) {
         clearInterval(timer)
-        resolve(found)
+        resolve([found, metricsFound])
       } else if (child.exitCode !== null) {
         clearInterval(timer)
         reject(new Error(`collector exited ${child.exitCode}: ${err}`))
@@ -44,6 +48,7 @@ export async function serve(args: readonly string[], env: Record<string, string>
   })
   return {
     url,
+    metricsURL,
     child,
     stdout: () => out,
     stderr: () => err,

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { staticConfigSchema } from '@baqup/schemas'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectorConfigSchema } from '../src/config/schema.js'
+import { type Collector, createCollector } from '../src/server/app.js'
+import { openDuckDB } from '../src/store/duckdb.js'
+import type { Batch, Store } from '../src/store/store.js'
+import { report } from './support/reports.js'
+
+/** A real DuckDB store whose writes the test can make fail or wait. */
+function controlledStore(store: Store) {
+  const control = { failing: false, delayMs: 0 }
+  const controlled: Store = Object.create(store)
+  controlled.write = async (batch: Batch) => {
+    if (control.delayMs) await new Promise((resolve) => setTimeout(resolve, control.delayMs))
+    if (control.failing) throw new Error('disk full')
+    return store.write(batch)
+  }
+  return { store: controlled, control }
+}
+
+let folder: string
+let real: Store
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'collector-operations-'))
+  real = await openDuckDB(join(folder, 'collector.duckdb'))
+})
+afterAll(async () => {
+  await real?.close()
+  rmSync(folder, { recursive: true, force: true })
+})
+
+function collectorOn(store: Store): Collector {
+  const config = collectorConfigSchema.parse({ store: 'unused' })
+  return createCollector({ config, store, schema: staticConfigSchema })
+}
+
+const ONE_SHAPE = { error: { code: expect.any(String), message: expect.any(String) } }
+
+describe('error answers', () => {
+  it.each([
+    ['an unknown route', 'GET', '/nowhere', {}, undefined, 404],
+    ['a method a route does not have', 'DELETE', '/', {}, undefined, 404],
+    ['a malformed JSON body', 'POST', '/', { 'content-type': 'application/json' }, '{"version": postgres://a', 400],
+    ['a JSON body on a statistics route', 'POST', '/api/v1/summary', { 'content-type': 'application/json' }, '{', 400],
+    ['a bad percent-encoding', 'GET', '/api/v1/options/%E0%A4%A', {}, undefined, 400],
+  ])(
+    '%s gets {"error":{"code","message"}} and never the request text',
+    async (_, method, url, headers, payload, status) => {
+      const collector = collectorOn(real)
+      const answer = await collector.app.inject({ method: method as 'GET', url, headers, payload })
+      await collector.close()
+      expect(answer.statusCode).toBe(status)
+      const body = answer.json()
+      expect(body).toEqual(ONE_SHAPE)
+      expect(answer.body).not.toContain('postgres')
+    },
+  )
+
+  it("answers a request Node's parser refuses in the same shape", async () => {
+    const collector = collectorOn(real)
+    const base = new URL(await collector.app.listen({ host: '127.0.0.1', port: 0 }))
+    const text = await new Promise<string>((resolve) => {
+      let received = ''
+      const socket = connect(Number(base.port), '127.0.0.1', () => socket.write('GARBAGE / HTTP/1.1\r\n\r\n'))
+      socket.on('data', (chunk) => {
+        received += chunk
+      })
+      socket.on('close', () => resolve(received))
+    })
+    await collector.close()
+    expect(text).toMatch(/^HTTP\/1\.1 400 /)
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual(ONE_SHAPE)
+  })
+})
+
+describe('while closing', () => {
+  it('answers a request that arrives on an open connection 503, with Retry-After, in the one shape', async () => {
+    const { store, control } = controlledStore(real)
+    control.delayMs = 400
+    const collector = collectorOn(store)
+    const base = new URL(await collector.app.listen({ host: '127.0.0.1', port: 0 }))
+    const body = JSON.stringify(report({ log: { level: 'DEBUG' } }))
+    const post = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`
+    const get = 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'
+    let received = ''
+    const socket = connect(Number(base.port), '127.0.0.1')
+    socket.on('data', (chunk) => {
+      received += chunk
+    })
+    const closed = new Promise((resolve) => socket.on('close', resolve))
+    socket.write(post)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const closing = collector.close()
+    socket.write(get)
+    await Promise.all([closing, closed])
+    const answers = received.split(/(?=HTTP\/1\.1 )/)
+    expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /)
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 503 /)
+    expect(answers[1]).toMatch(/\r\nretry-after: \d+\r\n/i)
+    expect(JSON.parse(answers[1]?.slice(answers[1].indexOf('\r\n\r\n') + 4) ?? '')).toEqual({
+      error: { code: 'closing', message: expect.any(String) },
+    })
+  })
+})
+
+describe('/readyz', () => {
+  it('is 503 while the last group commit failed, and ready again once one succeeds', async () => {
+    const { store, control } = controlledStore(real)
+    const collector = collectorOn(store)
+    const ready = async () => (await collector.app.inject({ url: '/readyz' })).statusCode
+    const send = (level: string) =>
+      collector.app.inject({ method: 'POST', url: '/', payload: report({ log: { level } }) })
+    expect(await ready()).toBe(200)
+    control.failing = true
+    const refused = await send('DEBUG')
+    expect(refused.statusCode).toBe(503)
+    expect(refused.headers['retry-after']).toBeDefined()
+    expect(await ready()).toBe(503)
+    expect((await collector.app.inject({ url: '/readyz' })).json()).toEqual({
+      error: { code: 'not-ready', message: 'the last write to the store failed' },
+    })
+    control.failing = false
+    expect((await send('INFO')).statusCode).toBe(200)
+    expect(await ready()).toBe(200)
+    await collector.close()
+  })
+})
+
+describe('/metrics', () => {
+  it('is not served on the public port', async () => {
+    const collector = collectorOn(real)
+    const answer = await collector.app.inject({ url: '/metrics' })
+    await collector.close()
+    expect(answer.statusCode).toBe(404)
+  })
+})
