@@ -63,14 +63,16 @@ describe('send: a real report', () => {
 
     const history = await runCli(['history'], { home })
     expect(history.code).toBe(0)
-    expect(history.stdout).toMatch(new RegExp(`^\\S+Z\\s+202\\s+answered\\s+${collector.url}\\s+[0-9a-f]{64}$`, 'm'))
+    expect(history.stdout).toMatch(
+      new RegExp(`^\\S+Z\\s+1\\s+202\\s+answered\\s+${collector.url}\\s+[0-9a-f]{64}$`, 'm'),
+    )
     const trail = JSON.parse((await runCli(['history', '--json'], { home })).stdout)
     expect(trail.statePath).toBe(home.statePath)
     const bodySha256 = createHash('sha256')
       .update(request?.body ?? '')
       .digest('hex')
     expect(trail.reports).toEqual([
-      { at: expect.any(String), url: collector.url, status: 202, outcome: 'answered', bodySha256 },
+      { at: expect.any(String), try: 1, url: collector.url, status: 202, outcome: 'answered', bodySha256 },
     ])
     expect(trail.lastReportAt).not.toBeNull()
   })
@@ -107,7 +109,7 @@ describe('send: a real report', () => {
       .update(collector.received[0]?.body ?? '')
       .digest('hex')
     expect(trail.reports).toEqual([
-      { at: expect.any(String), url: collector.url, status: 500, outcome: 'answered', bodySha256 },
+      { at: expect.any(String), try: 1, url: collector.url, status: 500, outcome: 'answered', bodySha256 },
     ])
   })
 
@@ -137,11 +139,11 @@ describe('send: a real report', () => {
         .digest('hex')
       const trail = JSON.parse((await runCli(['history', '--json'], { home })).stdout)
       expect(trail.reports).toEqual([
-        { at: expect.any(String), url: `${collector.url}collect`, status, outcome, bodySha256 },
+        { at: expect.any(String), try: 1, url: `${collector.url}collect`, status, outcome, bodySha256 },
       ])
       const table = (await runCli(['history'], { home })).stdout
       expect(table).toMatch(
-        new RegExp(`^\\S+Z\\s+${status}\\s+${outcome}\\s+${collector.url}collect\\s+${bodySha256}$`, 'm'),
+        new RegExp(`^\\S+Z\\s+1\\s+${status}\\s+${outcome}\\s+${collector.url}collect\\s+${bodySha256}$`, 'm'),
       )
       expect(table).toMatch(new RegExp(`^${outcome}: \\S`, 'm'))
     },

@@ -6,6 +6,8 @@ import { type ExchangeOutcome, isExchangeOutcome } from '../telemetry/outcome.js
 export interface SentReport {
   /** ISO time the report was sent. */
   readonly at: string
+  /** Which try of the day's report this was, from 1 (see telemetry/retry.ts); absent in entries written before retries: 1. */
+  readonly try?: number
   /** Where the body went (the last URL it was written to), as displayed: no credentials, no query. */
   readonly url: string
   /** The server's HTTP status, when one answered (the redirect's, when a redirect was refused). */
@@ -19,6 +21,7 @@ export interface SentReport {
 const HEX_64 = /^[0-9a-f]{64}$/
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
 const isStatus = (value: unknown): value is number => Number.isInteger(value) && Number(value) >= 100
+const isTry = (value: unknown): value is number => Number.isSafeInteger(value) && Number(value) >= 1
 
 /**
  * An entry written before outcomes were recorded has a status and no outcome: it was answered.
@@ -33,6 +36,7 @@ export function parseSentReport(value: unknown): SentReport | undefined {
   if (outcome === undefined && status === undefined) return undefined
   return {
     at: value.at,
+    ...(isTry(value.try) && { try: value.try }),
     url: value.url,
     ...(status !== undefined && { status }),
     ...(outcome !== undefined && { outcome }),

@@ -22,8 +22,8 @@ export interface HopOptions {
   maxBytes: number
   /** Called when the request is about to be written to a connection: from then on it may have left. */
   onWrite(): void
-  /** Called with the status as soon as it is known, before the body is read. */
-  onStatus(status: number): void
+  /** Called with the status (and a `Retry-After` header, if any) as soon as they are known, before the body is read. */
+  onStatus(status: number, retryAfter?: string): void
 }
 
 const tooLarge = (maxBytes: number) =>
@@ -65,7 +65,8 @@ export function exchangeOnce(dispatcher: Dispatcher, hop: Hop, options: HopOptio
         options.onWrite()
       },
       onResponseStart(_controller, status, headers, statusText) {
-        options.onStatus(status)
+        const retryAfter = headers['retry-after']
+        options.onStatus(status, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter)
         if (Number(headers['content-length']) > maxBytes) return fail(tooLarge(maxBytes))
         const location = headers.location
         head = { status, statusText: statusText ?? '', ...(typeof location === 'string' && { location }) }

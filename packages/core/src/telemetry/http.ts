@@ -95,9 +95,11 @@ export function createTelemetryClient(options: TelemetryClientOptions = {}): Tel
         trace.sent = true
         trace.url = current.url
         trace.status = undefined
+        trace.retryAfter = undefined
       }
-      const onStatus = (status: number) => {
+      const onStatus = (status: number, retryAfter?: string) => {
         trace.status = status
+        trace.retryAfter = retryAfter
       }
       const answer = await exchangeOnce(choice.dispatcher, hop, { signal, maxBytes, onWrite, onStatus })
       const { location } = answer

@@ -24,6 +24,8 @@ export interface ExchangeTrace {
   sent: boolean
   url?: string
   status?: number
+  /** The `Retry-After` header of that answer, as the server sent it (see retry.ts). */
+  retryAfter?: string
   outcome?: ExchangeOutcome
 }
 

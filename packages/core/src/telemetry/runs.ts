@@ -4,6 +4,9 @@ import type { TelemetryProduct } from './defaults.js'
 import { displayURL } from './endpoint.js'
 import { TelemetryError } from './errors.js'
 import { failureLog, type TelemetryLogger } from './logger.js'
+import { newTrace } from './outcome.js'
+import { nextTry, pause, type RetryPolicy, retryDeadline } from './retry.js'
+import type { Clock } from './schedule.js'
 import type { RunLedger } from './state-ledger.js'
 import { sendAndRecordReport } from './usage-report.js'
 import { checkNewVersion } from './version-check.js'
@@ -53,30 +56,72 @@ export function versionCheckRun(options: RunOptions & { version: string; updateU
   }
 }
 
-export function usageReportRun(
-  options: RunOptions & { collectorURL: string; payload: () => UsagePayload; ledger: RunLedger; now: () => number },
-): Run {
-  const { logger, ledger } = options
+export interface UsageReportRunOptions extends RunOptions {
+  collectorURL: string
+  payload: () => UsagePayload
+  ledger: RunLedger
+  clock: Clock
+  retry: RetryPolicy
+  /** The shortest wait between two runs: no try of one run is made after the next could start. */
+  minimumGapMs: number
+  /** Limit of one try. */
+  timeoutMs: number
+}
+
+const inWords = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`)
+
+/**
+ * The day's report, tried again within its day when the collector asks for it (503, 429) or the
+ * exchange was lost (see retry.ts). Each try is entered in the audit trail; a try that fails and is
+ * tried again is said at debug level, the run's failure as any failure (first in a row a warning).
+ */
+export function usageReportRun(options: UsageReportRunOptions): Run {
+  const { logger, ledger, clock, retry } = options
   const failures = failureLog(logger)
   return async (signal) => {
-    const at = new Date(options.now()).toISOString()
-    try {
-      const sent = await sendAndRecordReport({
-        collectorURL: options.collectorURL,
-        payload: options.payload(),
-        userAgent: options.product.userAgent,
-        client: options.client,
-        signal,
-        ledger,
-        at,
-      })
-      failures.succeeded()
-      logger.debug(
-        `usage report sent to ${displayURL(sent.url)}: answer ${sent.status}, body sha256 ${sent.bodySha256}`,
-      )
-    } catch (error) {
-      if (signal.aborted) return logger.debug('usage report cancelled: telemetry stopped')
-      failures.failed(describe(error, 'usage report'))
+    const deadline = retryDeadline(clock.now(), options.minimumGapMs)
+    let payload: UsagePayload | undefined
+    for (let tried = 1; ; tried++) {
+      const trace = newTrace()
+      const of = `try ${tried} of ${retry.maxTries}`
+      try {
+        payload ??= options.payload()
+        const sent = await sendAndRecordReport({
+          collectorURL: options.collectorURL,
+          payload,
+          userAgent: options.product.userAgent,
+          client: options.client,
+          signal,
+          trace,
+          ledger,
+          at: new Date(clock.now()).toISOString(),
+          try: tried,
+        })
+        failures.succeeded()
+        return logger.debug(
+          `usage report sent to ${displayURL(sent.url)}: answer ${sent.status}, body sha256 ${sent.bodySha256}${tried > 1 ? ` (${of})` : ''}`,
+        )
+      } catch (error) {
+        if (signal.aborted) return logger.debug('usage report cancelled: telemetry stopped')
+        const message = describe(error, 'usage report')
+        const { timeoutMs } = options
+        const next = nextTry({
+          trace,
+          tried,
+          now: clock.now(),
+          deadline,
+          timeoutMs,
+          policy: retry,
+          random: clock.random,
+        })
+        if (next.waitMs === undefined) {
+          const notes = [tried > 1 && of, next.why && `not tried again: ${next.why}`].filter(Boolean)
+          return failures.failed(notes.length ? `${message} (${notes.join('; ')})` : message)
+        }
+        logger.debug(`${message} (${of}); next try in ${inWords(next.waitMs)} (${next.after})`)
+        await pause(next.waitMs, clock.timers, signal)
+        if (signal.aborted) return logger.debug('usage report: next try cancelled: telemetry stopped')
+      }
     }
   }
 }

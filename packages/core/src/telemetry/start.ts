@@ -7,6 +7,7 @@ import { OPERATION_NAMES, type TelemetryOperation } from './errors.js'
 import { createTelemetryClient } from './http.js'
 import { safeLogger, type TelemetryLogger } from './logger.js'
 import type { Environment } from './proxy.js'
+import { RETRY_POLICY, type RetryPolicy } from './retry.js'
 import { type Run, usageReportRun, versionCheckRun } from './runs.js'
 import { type Clock, type ScheduledJob, schedulePeriodic, type Timers } from './schedule.js'
 import { startupLines } from './startup-log.js'
@@ -41,6 +42,8 @@ export interface StartTelemetryOptions {
   client?: TelemetryClient
   /** Limit of each request (default 10 s). */
   timeoutMs?: number
+  /** How a usage report is tried again within its day (default `RETRY_POLICY`: 3 tries, waits of at most 1 h). */
+  retry?: Partial<RetryPolicy>
 }
 
 export interface TelemetryHandle {
@@ -126,7 +129,16 @@ function start(options: StartTelemetryOptions, logger: TelemetryLogger): Telemet
     jobs.push({ operation: 'version-check', job: jobFor('version-check', run, { ledger, clock, logger }) })
   }
   if (switches.sendAnonymousUsage) {
-    const run = usageReportRun({ ...common, collectorURL, payload: options.payload, ledger, now })
+    const run = usageReportRun({
+      ...common,
+      collectorURL,
+      payload: options.payload,
+      ledger,
+      clock,
+      retry: { ...RETRY_POLICY, ...options.retry },
+      minimumGapMs: TELEMETRY_LIMITS.intervalMs - TELEMETRY_LIMITS.jitterMs,
+      timeoutMs: options.timeoutMs ?? TELEMETRY_LIMITS.timeoutMs,
+    })
     jobs.push({ operation: 'usage-report', job: jobFor('usage-report', run, { ledger, clock, logger }) })
   }
   return {

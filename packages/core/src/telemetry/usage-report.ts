@@ -59,12 +59,12 @@ export async function sendUsageReport(options: SendUsageReportOptions): Promise<
  * Sends the report and enters it in the audit trail whenever its body may have left the machine,
  * however the exchange ended (an answer of any status, a refused redirect, an oversized answer, a
  * timeout or a cancellation after sending): one place, not one per failure. URLs are recorded as
- * displayed (no credentials, no query).
+ * displayed (no credentials, no query). `try` numbers the tries of one day's report (default 1).
  */
 export async function sendAndRecordReport(
-  options: SendUsageReportOptions & { ledger: Pick<RunLedger, 'recordReport'>; at: string },
+  options: SendUsageReportOptions & { ledger: Pick<RunLedger, 'recordReport'>; at: string; try?: number },
 ): Promise<UsageReportResult> {
-  const { ledger, at } = options
+  const { ledger, at, try: tried = 1 } = options
   const trace = options.trace ?? newTrace()
   const bodySha256 = sha256Hex(reportBody(options.payload))
   try {
@@ -72,7 +72,8 @@ export async function sendAndRecordReport(
   } finally {
     if (trace.sent) {
       const { url = buildReportRequest(options).url, status, outcome = 'connection-lost' } = trace
-      ledger.recordReport({ at, url: displayURL(url), ...(status !== undefined && { status }), outcome, bodySha256 })
+      const shown = displayURL(url)
+      ledger.recordReport({ at, try: tried, url: shown, ...(status !== undefined && { status }), outcome, bodySha256 })
     }
   }
 }

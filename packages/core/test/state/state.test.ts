@@ -153,6 +153,16 @@ describe('openState', () => {
     expect(state).toEqual({ installationKey: key, lastCheckAt: report(3).at, reports: [report(1), report(2)] })
   })
 
+  it('keeps the try number of an entry when it is a positive integer, and drops it otherwise', () => {
+    const path = join(folder(), 'telemetry.json')
+    const key = 'c'.repeat(64)
+    const reports = [2, 0, -1, 1.5, '2', null].map((tried, index) => ({ ...report(index), try: tried }))
+    writeFileSync(path, JSON.stringify({ installationKey: key, reports }))
+    const { state } = openState(path)
+    expect(state.reports).toEqual([{ ...report(0), try: 2 }, ...[1, 2, 3, 4, 5].map(report)])
+    expect(Object.keys(state.reports[0] ?? {})).toEqual(['at', 'try', 'url', 'status', 'bodySha256'])
+  })
+
   it('replaces a state file other users could read by a 0600 copy, never changing the mode of the file found', () => {
     const dir = folder()
     const path = join(dir, 'telemetry.json')

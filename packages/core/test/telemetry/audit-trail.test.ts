@@ -92,7 +92,7 @@ describe('the audit trail holds every report whose body reached the network', ()
       const server = await serve(handler, tls)
       const result = await send(`${server.url}collect`, options)
       const received = await server.request()
-      const entry = { at: AT, url: `${server.url}collect`, bodySha256: sha256(received.body), ...expected }
+      const entry = { at: AT, try: 1, url: `${server.url}collect`, bodySha256: sha256(received.body), ...expected }
       expect(trail()).toEqual([entry])
       if (expected.status === 200 && expected.outcome === 'answered') {
         expect(result).toEqual({ url: `${server.url}collect`, status: 200, bodySha256: entry.bodySha256 })
