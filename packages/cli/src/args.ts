@@ -14,12 +14,14 @@ function flagName(arg: string): string {
 /**
  * A configuration flag starts with a root option name (any case), is `--configFile`, or is a
  * dotted path (`--entryPoint.web.address`: a misspelled option, which the loader then names).
+ * A negated root (`--no-global`) is one too: cac would read it as its own option, and the
+ * loader reads it as an opt-out or refuses it.
  */
 export function isConfigFlag(arg: string, roots: ReadonlySet<string>): boolean {
   if (!arg.startsWith('--')) return false
   const name = flagName(arg)
   const first = name.split(/[.[]/, 1)[0]?.toLowerCase() ?? ''
-  return first === 'configfile' || roots.has(first) || /[.[]/.test(name)
+  return first === 'configfile' || roots.has(first) || roots.has(first.replace(/^no-/, '')) || /[.[]/.test(name)
 }
 
 export function splitArgs(argv: readonly string[], roots: ReadonlySet<string>): SplitArgs {

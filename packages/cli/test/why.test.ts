@@ -172,7 +172,7 @@ describe('an explicit false in any source switches a mechanism off, and every co
     )
     expect(stdout).toMatch(/^nothing sent: /)
     expect(stderr).toBe(
-      'baqup-telemetry: warning: BAQUP_GLOBAL_SENDANONYMOUSUSAGE is neither true nor false: read as false, which switches global.sendAnonymousUsage off\n',
+      'baqup-telemetry: warning: BAQUP_GLOBAL_SENDANONYMOUSUSAGE is neither true nor false: read as BAQUP_GLOBAL_SENDANONYMOUSUSAGE=false, which switches global.sendAnonymousUsage off\n',
     )
     expect(stdout + stderr).not.toContain('fasle')
     expect(code).toBe(0)

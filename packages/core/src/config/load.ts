@@ -110,9 +110,10 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   const found = configFile === undefined ? findConfigFiles(candidates) : []
   const file = configFile === undefined ? found[0] : resolve(cwd, configFile)
 
-  const winner = oneSource(pipeline, { file, configArgs, selection, envNames })
+  const switches = options.optOutSwitches ?? []
+  const winner = oneSource(pipeline, { file, configArgs, selection, envNames, switches })
   const lower = { configArgs, selection: options.envPrefix ? selection : undefined }
-  const optOuts = applyOptOuts(winner, lower, pipeline.root, options.optOutSwitches ?? [])
+  const optOuts = applyOptOuts(winner, lower, pipeline.root, switches)
   const warnings = [
     ...ignored(
       winner.ignoredNames.filter((name) => !optOuts.honoured.has(name)),

@@ -1,9 +1,11 @@
 import { type EnvSelection, envToRaw } from './env.js'
 import type { ConfigError } from './errors.js'
-import { readConfigFile } from './file.js'
+import { formatOf, readConfigFile } from './file.js'
 import { flagNames, flagSource, flagsToRaw } from './flags.js'
 import type { OneSource } from './opt-outs.js'
 import { fileConfig, finish, type Pipeline } from './pipeline.js'
+import { fileSpellings } from './spellings.js'
+import { spelledFlags, spelledVariables } from './switches.js'
 
 /** Which one source a configuration is read from, and what the others it makes ignored are. */
 
@@ -29,22 +31,35 @@ export interface Found {
   configArgs: readonly string[]
   selection: EnvSelection
   envNames: string[]
+  /** The opt-out switches, whose other spellings are taken out of the winning source before it is read. */
+  switches: readonly string[]
+}
+
+function withoutVariables(selection: EnvSelection, names: ReadonlySet<string>): EnvSelection {
+  const env = Object.fromEntries(Object.entries(selection.env).filter(([name]) => !names.has(name)))
+  return { ...selection, env }
 }
 
 export function oneSource(
   pipeline: Pipeline,
-  { file, configArgs, selection, envNames }: Found,
+  { file, configArgs, selection, envNames, switches }: Found,
 ): Winner & { empty?: boolean } {
   if (file !== undefined) {
     const ignoredNames = [...flagNames(configArgs), ...envNames]
-    const raw = readConfigFile(file)
-    const empty = raw === undefined || raw.entries.length === 0
-    return { source: { kind: 'file', path: file }, ignoredNames, empty, ...fileConfig(raw, pipeline, file) }
+    const read = readConfigFile(file)
+    const empty = read === undefined || read.entries.length === 0
+    const { raw, found } = read
+      ? fileSpellings(read, pipeline.root, switches, formatOf(file).format)
+      : { raw: read, found: [] }
+    const loaded = fileConfig(raw, pipeline, file)
+    return { source: { kind: 'file', path: file }, ignoredNames, empty, spelled: found, ...loaded }
   }
   if (configArgs.length > 0) {
     const errors: ConfigError[] = []
-    const raw = flagsToRaw(configArgs, pipeline.root, pipeline.legacy, errors)
-    const order = configArgs.map((_, index) => flagSource(configArgs, index))
+    const spelled = spelledFlags(configArgs, pipeline.root, switches)
+    const args = configArgs.filter((_, index) => !spelled.has(index))
+    const raw = flagsToRaw(args, pipeline.root, pipeline.legacy, errors)
+    const order = args.map((_, index) => flagSource(args, index))
     return {
       source: { kind: 'flags' },
       ignoredNames: envNames,
@@ -53,8 +68,9 @@ export function oneSource(
   }
   if (envNames.length > 0) {
     const errors: ConfigError[] = []
-    const raw = envToRaw(selection, pipeline.root, pipeline.legacy, errors)
-    const read = { raw, errors, order: envNames }
+    const spelled = spelledVariables(selection, pipeline.root, switches)
+    const raw = envToRaw(withoutVariables(selection, spelled), pipeline.root, pipeline.legacy, errors)
+    const read = { raw, errors, order: envNames.filter((name) => !spelled.has(name)) }
     return { source: { kind: 'env' }, ignoredNames: [], ...finish(read, pipeline, { source: 'environment' }) }
   }
   return {

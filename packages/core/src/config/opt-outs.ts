@@ -1,6 +1,8 @@
 import type { SchemaNode } from '../schema/walk.js'
 import type { EnvSelection } from './env.js'
+import { formatOf } from './file.js'
 import { setOwn } from './keys.js'
+import { canonicalOptOut, type FileSpelling, type Syntax } from './spellings.js'
 import {
   decideSwitch,
   envSwitchSettings,
@@ -14,6 +16,8 @@ export interface OneSource {
   readonly source: { kind: 'file' | 'flags' | 'env' | 'defaults'; path?: string }
   readonly config: Record<string, unknown>
   readonly effective: Record<string, unknown>
+  /** A file's opt-outs spelled another way (`global: false`), taken out of it before it was read. */
+  readonly spelled?: readonly FileSpelling[]
 }
 
 export interface OtherSources {
@@ -64,10 +68,14 @@ function settingsOf(one: OneSource, others: OtherSources, root: SchemaNode, path
     for (const [path, settings] of found) all.get(path)?.push(...settings)
   }
   if (one.source.kind === 'file') {
+    const name = one.source.path ?? ''
     for (const path of paths) {
       const value = valueAt(one.config, path)
-      if (typeof value === 'boolean')
-        all.get(path)?.push({ kind: 'file', name: one.source.path ?? '', value, winner: true })
+      if (typeof value === 'boolean') all.get(path)?.push({ kind: 'file', name, value, winner: true })
+    }
+    for (const { spelling, paths: named } of one.spelled ?? []) {
+      const setting = { kind: 'file', name, value: false, winner: true, spelling } as const
+      for (const path of named) all.get(path)?.push(setting)
     }
   }
   add(flagSwitchSettings(others.configArgs, root, paths, one.source.kind === 'flags'))
@@ -75,10 +83,28 @@ function settingsOf(one: OneSource, others: OtherSources, root: SchemaNode, path
   return all
 }
 
+function syntaxOf(setting: SwitchSetting, selection: EnvSelection | undefined): Syntax {
+  if (setting.kind === 'file') return { kind: 'file', format: formatOf(setting.name).format }
+  if (setting.kind === 'env') return { kind: 'env', prefix: selection?.prefix ?? '' }
+  return { kind: 'flags' }
+}
+
+/** A value neither true nor false, or another spelling: said, with how to write it, since it is read as false. */
+function optOutWarning(setting: SwitchSetting, paths: readonly string[], syntax: Syntax): string {
+  const written =
+    setting.kind === 'file' ? `${setting.spelling} in ${setting.name}` : (setting.spelling ?? setting.name)
+  const how = setting.spelling === undefined ? ' is neither true nor false: read as' : ' is read as'
+  return `${written}${how} ${canonicalOptOut(paths, syntax)}, which switches ${paths.join(' and ')} off`
+}
+
+const needsWarning = (setting: SwitchSetting) =>
+  setting.spelling !== undefined || (!setting.winner && setting.value === undefined)
+
 /**
  * The stricter-than-Traefik rule: an explicit false for a switch in ANY source switches it off,
  * whichever source won. Written into `config` and `effective` (mutated), so that every reader
- * of the configuration sees it; a lower value that is neither true nor false counts as false.
+ * of the configuration sees it; a lower value that is neither true nor false counts as false,
+ * and so does another spelling of an opt-out in any source.
  */
 export function applyOptOuts(
   one: OneSource,
@@ -88,21 +114,21 @@ export function applyOptOuts(
 ): OptOuts {
   const switches: Record<string, SwitchDecision> = {}
   const honoured = new Set<string>()
-  const warnings: string[] = []
+  // One setting may name several switches (`--global=false`): one warning for all of them.
+  const warned = new Map<SwitchSetting, string[]>()
   for (const [path, settings] of settingsOf(one, others, root, paths)) {
-    const decision = decideSwitch(settings, defaultOf(root, path))
-    setOwn(switches, path, decision)
+    setOwn(switches, path, decideSwitch(settings, defaultOf(root, path)))
     for (const setting of settings) {
-      if (setting.winner || setting.value === true) continue
-      honoured.add(setting.name)
-      if (setting.value === undefined) {
-        warnings.push(`${setting.name} is neither true nor false: read as false, which switches ${path} off`)
-      }
+      if (needsWarning(setting)) warned.set(setting, [...(warned.get(setting) ?? []), path])
+      if (!setting.winner && setting.value !== true) honoured.add(setting.name)
     }
-    if (settings.some((setting) => !setting.winner && setting.value !== true)) {
+    if (settings.some((setting) => setting.value !== true)) {
       setFalse(one.config, path)
       setFalse(one.effective, path)
     }
   }
+  const warnings = [...warned].map(([setting, named]) =>
+    optOutWarning(setting, named, syntaxOf(setting, others.selection)),
+  )
   return { switches, honoured, warnings }
 }
