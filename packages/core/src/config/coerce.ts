@@ -36,6 +36,8 @@ function toInt(scalar: RawScalar, node: SchemaNode, place: Place): number {
 
 function toFloat(scalar: RawScalar, node: SchemaNode, place: Place): number {
   const { value } = scalar
+  // A TOML integer past 2^53 arrives as a bigint: Number() would round it without a word.
+  if (typeof value === 'bigint') throw mismatch(scalar, place, 'beyond the exact integer range of ±(2^53 − 1)', 'a number')
   const text = scalarText(scalar) ?? ''
   const number =
     typeof value === 'number' || typeof value === 'bigint'

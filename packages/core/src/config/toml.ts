@@ -5,6 +5,7 @@ import { depthError, LIMITS, refuseDeepBrackets } from './limits.js'
 import { type RawMap, type RawNode, rawList, rawMap, rawScalar, type ScalarValue } from './raw.js'
 import { tomlSyntaxError } from './toml-errors.js'
 import { locateTomlKeys, type TomlPositions } from './toml-locate.js'
+import { refuseWhatTomlForbids } from './toml-strict.js'
 
 type TomlParser = typeof import('@iarna/toml')
 
@@ -46,7 +47,8 @@ function toRaw(
 }
 
 /**
- * A TOML text as a raw tree; undefined when it sets nothing. Locations are best effort (see
+ * A TOML 1.0 text as a raw tree; undefined when it sets nothing. What TOML 1.0 forbids and the
+ * parser lets through is refused after it (see toml-strict.ts). Locations are best effort (see
  * toml-locate.ts): the line and column of the key or table header that introduces a value.
  */
 export function tomlToRaw(text: string, source: string, loadParser: () => TomlParser = loadToml): RawMap | undefined {
@@ -59,6 +61,7 @@ export function tomlToRaw(text: string, source: string, loadParser: () => TomlPa
   } catch (error) {
     throw tomlSyntaxError(error, text, source)
   }
+  refuseWhatTomlForbids(text, source)
   if (Object.keys(data).length === 0) return undefined
   return toRaw(data, [], 0, locateTomlKeys(text), source) as RawMap
 }
