@@ -107,6 +107,65 @@ async function bare() {
   return figures
 }
 
+/** Every request comes from 127.0.0.1, one network: the per-network cap of new installations is raised out of the way. */
+const UNCAPPED = '--max-installations-per-network=1000000000'
+
+/** Resident memory of a running process now, in MiB (Linux). */
+const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+
+/**
+ * A report of about 58 KB (a configuration of 330 entry points, 43 KB of JSON, as base64), distinct
+ * for each `n`: the load that took the collector from 246 MB to 1 074 MB when its cache of checked
+ * configurations was bounded by count alone (issue 17).
+ */
+function largeReport(n) {
+  const entryPoints = Object.fromEntries(
+    Array.from({ length: 330 }, (_, i) => [
+      `ep${i}`,
+      {
+        address: `:${i === 0 ? 10_000 + n : 1000 + i}`,
+        http: { redirections: { entryPoint: { to: 'websecure', scheme: 'https' } } },
+      },
+    ]),
+  )
+  const anonymized = anonymize(staticConfigSchema, { entryPoints })
+  return JSON.stringify({
+    version: '3.1.0',
+    codename: 'cheddar',
+    buildDate: '2025-01-31',
+    configuration: Buffer.from(JSON.stringify(anonymized)).toString('base64'),
+    hash: n.toString(16).padStart(64, '0'),
+  })
+}
+
+/** RSS of a collector on DuckDB before and after `count` distinct ~58 KB configurations, 16 at a time. */
+async function largeConfigurations(count = 2500) {
+  const store = join(folder, 'large.duckdb')
+  const child = spawn(process.execPath, [collectorBin, 'serve', '--listen=127.0.0.1:0', `--store=${store}`, UNCAPPED], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await started(child, 'baqup-collector')
+  const before = rssMiB(child.pid)
+  let next = 0
+  let bytes = 0
+  const statuses = {}
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < count) {
+        const body = largeReport(next++)
+        bytes += body.length
+        const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+        await answer.arrayBuffer()
+        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1
+      }
+    }),
+  )
+  const after = rssMiB(child.pid)
+  const peak = peakMiB(child.pid)
+  await stop(child)
+  return { count, before, after, peak, meanBytes: bytes / count, statuses }
+}
+
 function run(args) {
   const done = spawnSync(process.execPath, [collectorBin, ...args], { encoding: 'utf8' })
   if (done.status !== 0) throw new Error(`baqup-collector ${args[0]}: ${done.stderr}`)
@@ -115,7 +174,7 @@ function run(args) {
 
 /** One collector on `store` under load; then the bytes of `seeded`, filled by `seed`, read by `size()`. */
 async function collector(store, seeded, size) {
-  const child = spawn(process.execPath, [collectorBin, 'serve', '--listen=127.0.0.1:0', `--store=${store}`], {
+  const child = spawn(process.execPath, [collectorBin, 'serve', '--listen=127.0.0.1:0', `--store=${store}`, UNCAPPED], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await started(child, 'baqup-collector')
@@ -212,6 +271,7 @@ const bareBefore = await bare()
 const duck = await duckdb()
 const house = await clickhouse()
 const bareAfter = await bare()
+const large = await largeConfigurations()
 const bareFigures = {
   ...bareAfter,
   ok: (bareBefore.ok + bareAfter.ok) / 2,
@@ -244,3 +304,9 @@ for (const [name, figures] of [
       ` (${how}: ${mib(growth / 2 ** 20)} for N = ${seededReports} seeded reports, × 1e6 / N)`,
   )
 }
+
+console.log(
+  `  RSS after ${large.count} distinct ~${(large.meanBytes / 1000).toFixed(0)} KB configurations (DuckDB): ` +
+    `${mib(large.after)} (before ${mib(large.before)}, peak ${mib(large.peak)}; goal under 400 MB)` +
+    `  answers: ${JSON.stringify(large.statuses)}`,
+)

@@ -1,35 +1,38 @@
 import type * as z from 'zod'
+import type { CollectorConfig } from './config/schema.js'
+import { csv } from './stats/csv.js'
 import { daily, dailyCSV } from './stats/daily.js'
+import { statsContext } from './stats/routes.js'
 import { dailySchema } from './stats/schemas.js'
-import { statsCatalog } from './stats/sections.js'
-import { dayOf } from './stats/window.js'
+import { isFinished } from './stats/window.js'
 import type { ExportedReport, Store } from './store/store.js'
 
 export interface DailyExportOptions {
   store: Store
   schema: z.ZodType
-  minCount: number
+  /** The threshold settings, as `serve` reads them: the same file comes out. */
+  config: Pick<CollectorConfig, 'minCount' | 'minNetworks' | 'ip'>
   now?: Date
+}
+
+/** A day that is not over: it has no daily file yet. */
+export class UnfinishedDay extends Error {
+  override readonly name = 'UnfinishedDay'
 }
 
 /** The day's published file, the content of what `GET /data/daily/DAY.json` (or `.csv`) serves for the same store. */
 export async function exportDaily(options: DailyExportOptions, day: string, format: 'json' | 'csv'): Promise<string> {
-  const { store, schema, minCount, now = new Date() } = options
-  const context = { store, catalog: statsCatalog(schema), minCount }
-  const file = dailySchema.parse(await daily(context, day, day < dayOf(now)))
+  const { store, schema, config, now = new Date() } = options
+  if (!isFinished(day, now)) throw new UnfinishedDay(`${day} is not over yet: only finished UTC days are published`)
+  const file = dailySchema.parse(await daily(statsContext(store, schema, config), day))
   return format === 'csv' ? dailyCSV(file) : `${JSON.stringify(file)}\n`
 }
 
-const CSV_COLUMNS: (keyof ExportedReport)[] = ['day', 'hash', 'version', 'codename', 'buildDate', 'configuration']
-
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+const CSV_COLUMNS: (keyof ExportedReport)[] = ['day', 'hash', 'version', 'configuration']
 
 /** `--raw`: a day's reports as JSON (configurations as objects) or CSV (configurations as JSON text). */
 export function formatExport(rows: readonly ExportedReport[], format: 'json' | 'csv'): string {
-  if (format === 'csv') {
-    const lines = rows.map((row) => CSV_COLUMNS.map((column) => csvCell(String(row[column]))).join(','))
-    return `${[CSV_COLUMNS.join(','), ...lines].join('\n')}\n`
-  }
+  if (format === 'csv') return csv([CSV_COLUMNS, ...rows.map((row) => CSV_COLUMNS.map((column) => row[column]))])
   const parsed = rows.map((row) => ({ ...row, configuration: JSON.parse(row.configuration) as unknown }))
   return `${JSON.stringify(parsed, null, 2)}\n`
 }

@@ -8,6 +8,7 @@ import { exportDaily, formatExport } from './export.js'
 import { startRetention } from './retention.js'
 import { seedStore } from './seed.js'
 import { createCollector, type Log } from './server/app.js'
+import { burstLog, clickhouseLogger } from './server/burst-log.js'
 import type { Metrics } from './server/metrics.js'
 import { metricsServer } from './server/metrics-server.js'
 import { describeStore, openStore } from './store/open.js'
@@ -22,6 +23,10 @@ const log: Log = (event, fields = {}) => {
 
 type Flags = Record<string, unknown>
 
+/** Store failures, the ClickHouse client's own included: one line when they start, one when they end. */
+const storeFailures = burstLog(log, 'store-failing')
+const clickhouse = { LoggerClass: clickhouseLogger(storeFailures) }
+
 const SETTINGS = new Set(Object.keys(collectorConfigSchema.shape))
 
 /** The settings among a command's flags (cac camel-cases them), read with the environment and the file. */
@@ -31,7 +36,7 @@ const configOf = (flags: Flags): CollectorConfig => {
 }
 
 async function withStore<T>(flags: Flags, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(configOf(flags).store)
+  const store = await openStore(configOf(flags).store, undefined, clickhouse)
   try {
     return await use(store)
   } finally {
@@ -60,8 +65,8 @@ async function listenMetrics(metrics: Metrics, listen: string): Promise<Server> 
 
 async function serve(flags: Flags): Promise<number> {
   const config = configOf(flags)
-  const store = await openStore(config.store)
-  const collector = createCollector({ config, store, schema: staticConfigSchema, log })
+  const store = await openStore(config.store, undefined, clickhouse)
+  const collector = createCollector({ config, store, schema: staticConfigSchema, log, storeFailures })
   const retention = startRetention(store, { retention: config.retention, ipRetention: config.ipRetention, log })
   const { host, port } = parseHostPort(config.listen)
   await collector.app.listen({ host, port, backlog: 2048 })
@@ -100,6 +105,11 @@ function buildCLI(run: (work: Promise<number>) => void) {
     .option('--ip-retention <days>', 'days a full address is kept (default 30)')
     .option('--retention <days>', 'days raw rows are kept (default 400)')
     .option('--min-count <k>', 'distinct installations behind any published number (default 10)')
+    .option('--min-networks <m>', 'distinct networks (/24, /48) those installations come from (default 3)')
+    .option(
+      '--max-installations-per-network <n>',
+      'new installations counted per network and UTC day; beyond, 429 rate-limited (default 100)',
+    )
     .option('--metrics-listen <host:port>', 'where /metrics listens, e.g. 127.0.0.1:9464 (default: nowhere)')
     .option('--trust-proxy <cidrs>', 'proxies whose X-Forwarded-For is read, comma-separated')
     .option('--batch-size <n>', 'most reports per group commit (default 500)')
@@ -152,17 +162,18 @@ function buildCLI(run: (work: Promise<number>) => void) {
     .option('--day <YYYY-MM-DD>', 'the day (UTC)')
     .option('--format <format>', 'json | csv', { default: 'json' })
     .option('--min-count <k>', 'distinct installations behind any published number (default 10)')
+    .option('--min-networks <m>', 'distinct networks (/24, /48) those installations come from (default 3)')
     .option('--raw', "the day's raw reports instead, once per installation: for the operator, never to publish")
     .example('  baqup-collector export --store=./collector.duckdb --day=2025-01-31 --format=csv')
     .action(({ day, format, raw, ...flags }: Flags) => {
       if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
         throw new UsageError('--day: expected YYYY-MM-DD')
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format: expected json or csv')
-      const { minCount } = configOf(flags)
+      const config = configOf(flags)
       run(
         withStore(flags, async (store) => {
           if (raw) process.stdout.write(formatExport(await store.exportDay(day), format))
-          else process.stdout.write(await exportDaily({ store, schema: staticConfigSchema, minCount }, day, format))
+          else process.stdout.write(await exportDaily({ store, schema: staticConfigSchema, config }, day, format))
           return EXIT.ok
         }),
       )

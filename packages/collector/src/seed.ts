@@ -23,7 +23,16 @@ interface Installation {
   upgradeDelay: number
 }
 
-function drawInstallation(pick: Random, seed: number, index: number, days: number): Installation {
+/**
+ * The network an installation reports from: most have their own, some share one with others (an
+ * office, a hosting provider), as real populations do. /24s of 100.64.0.0/10 (shared address space).
+ */
+function drawNetwork(pick: Random, size: number): string {
+  const n = Math.floor(pick() * Math.max(3, Math.ceil(size * 0.8))) % 16_384
+  return `100.${64 + (n >>> 8)}.${n & 255}.0/24`
+}
+
+function drawInstallation(pick: Random, seed: number, index: number, days: number, size: number): Installation {
   const config = anonymize(staticConfigSchema, drawConfiguration(pick))
   const released = RELEASES.filter((release) => release.at <= 0).length
   // Older releases are rarer at the start: weights 1, 2, 3… towards the newest one out.
@@ -32,7 +41,7 @@ function drawInstallation(pick: Random, seed: number, index: number, days: numbe
   const initial = weights.findIndex((weight) => (left -= weight) < 0)
   return {
     hash: createHash('sha256').update(`${seed}:${index}`).digest('hex'),
-    network: `198.${18 + ((index >>> 8) & 1)}.${index & 255}.0/24`,
+    network: drawNetwork(pick, size),
     configuration: storedConfiguration(staticConfigSchema, config),
     initial: Math.max(0, initial),
     upgradeDelay: drawUpgradeDelay(pick, days),
@@ -69,29 +78,27 @@ export interface SeedOptions {
 /** The number of installations seeded for `reports` over `days`. */
 export const populationSize = (reports: number, days: number) => Math.max(1, Math.ceil(reports / days / REPORTING_RATE))
 
-/** Writes exactly `reports` reports, spread evenly over the last `days` days, today included. */
+/** Writes exactly `reports` reports, spread evenly over the `days` days ending yesterday (the last finished UTC day). */
 export async function seedStore(store: Store, options: SeedOptions): Promise<void> {
   const { reports, days, seed, now = new Date(), batchSize = 1000 } = options
   const pick = random(seed)
   const size = populationSize(reports, days)
-  const population = Array.from({ length: size }, (_, index) => drawInstallation(pick, seed, index, days))
+  const population = Array.from({ length: size }, (_, index) => drawInstallation(pick, seed, index, days, size))
   const order = population.map((_, index) => index)
-  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY_MS
+  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY_MS
   let batch: StoredReport[] = []
   for (let day = 0; day < days; day++) {
     const quota = Math.floor(reports / days) + (day < reports % days ? 1 : 0)
     const date = new Date(start + day * DAY_MS).toISOString().slice(0, 10)
     for (const index of sample(pick, size, Math.min(quota, size), order)) {
       const installation = population[index] as Installation
-      const received = new Date(Math.min(now.getTime(), start + day * DAY_MS + Math.floor(pick() * DAY_MS)))
+      const received = new Date(start + day * DAY_MS + Math.floor(pick() * DAY_MS))
       batch.push({
         id: `seed-${seed}-${day}-${index}`,
         day: date,
         received: received.toISOString(),
         hash: installation.hash,
         version: versionOn(installation, day, days),
-        codename: 'cheddar',
-        buildDate: '2025-01-01',
         network: installation.network,
         ip: '',
         configuration: installation.configuration,

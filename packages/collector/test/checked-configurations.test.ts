@@ -35,7 +35,7 @@ describe('checked configurations', () => {
   })
 
   it('forgets the configuration least recently sent past its capacity', () => {
-    const checked = new CheckedConfigurations(staticConfigSchema, 2)
+    const checked = new CheckedConfigurations(staticConfigSchema, { capacity: 2 })
     const seen: string[] = []
     const get = (level: string) =>
       checked.get(base64({ log: { level } }), () => {

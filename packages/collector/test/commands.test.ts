@@ -16,11 +16,13 @@ describe('baqup-collector commands', () => {
     expect(counted.reports).toBeGreaterThan(0)
     expect(counted.reports).toBeLessThanOrEqual(500)
     expect(counted.installations).toBeLessThanOrEqual(counted.reports)
-    const day = new Date().toISOString().slice(0, 10)
+    // Seeded days end yesterday, the last finished day.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
     const csv = await runBin(['export', `--store=${store}`, `--day=${day}`, '--format=csv', '--raw'])
-    expect(csv.stdout.split('\n')[0]).toBe('day,hash,version,codename,buildDate,configuration')
+    expect(csv.stdout.split('\r\n')[0]).toBe('day,hash,version,configuration')
     const json = JSON.parse((await runBin(['export', `--store=${store}`, `--day=${day}`, '--raw'])).stdout) as unknown[]
-    expect(json.length).toBe(csv.stdout.trim().split('\n').length - 1)
+    expect(json.length).toBeGreaterThan(0)
+    expect(json.length).toBe(csv.stdout.trim().split('\r\n').length - 1)
   })
 
   it.each([

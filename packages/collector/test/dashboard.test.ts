@@ -25,7 +25,8 @@ const MIN = 10
 const RARE = { version: '0.0.1-rare', section: 'tracing.otlp', size: MIN - 3 }
 
 function rareReports(): StoredReport[] {
-  const day = new Date().toISOString().slice(0, 10)
+  // Yesterday: the last finished day, the last one published.
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
   const config = anonymized({ providers: { file: {} }, tracing: { otlp: {} } })
   return Array.from({ length: RARE.size }, (_, index) => ({
     id: `rare-${index}`,
@@ -33,9 +34,7 @@ function rareReports(): StoredReport[] {
     received: `${day}T00:00:00.000Z`,
     hash: createHash('sha256').update(`rare-${index}`).digest('hex'),
     version: RARE.version,
-    codename: 'cheddar',
-    buildDate: '2025-01-01',
-    network: `203.0.113.${index}/32`,
+    network: `203.0.${index}.0/24`,
     ip: '',
     configuration: asStored(config),
   }))
@@ -151,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
     it('shows no bucket under the threshold', async () => {
       const low = join(folder, 'low.duckdb')
       cpSync(join(folder, 'store.duckdb'), low)
-      const unfiltered = await serve([`--store=${low}`, '--min-count=1'])
+      const unfiltered = await serve([`--store=${low}`, '--min-count=1', '--min-networks=1'])
       const all = (await (await fetch(`${unfiltered.url}/api/v1/summary?days=90`)).json()) as Summary
       await unfiltered.stop()
       // Without the threshold the rare names are published, so their absence below means something.

@@ -10,6 +10,7 @@ import { anonymized, post, report } from './support/reports.js'
 const folder = mkdtempSync(join(tmpdir(), 'collector-durability-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 const config = anonymized({ log: { level: 'INFO' } })
+const UNCAPPED = '--max-installations-per-network=1000000'
 const hashOf = (n: number) => n.toString(16).padStart(64, '0')
 
 /** Posts reports from `workers` loops until `stop()`; records the hashes answered 200 and the statuses seen. */
@@ -57,7 +58,8 @@ const until = async (done: () => boolean) => {
 describe('durability', () => {
   it('DuckDB: after kill -9 under load, every report answered 200 is in the store', { timeout: 120_000 }, async () => {
     const location = join(folder, 'killed.duckdb')
-    const collector = await serve([`--store=${location}`])
+    // Every report comes from 127.0.0.1: the per-network cap is raised out of the way.
+    const collector = await serve([`--store=${location}`, UNCAPPED])
     const traffic = load(collector.url)
     await until(() => traffic.accepted.size >= 300)
     await collector.stop('SIGKILL')
@@ -79,7 +81,7 @@ describe('durability', () => {
       }, async () => {
         server = await startClickHouse()
         const location = server.storeURL('durability')
-        const collector = await serve([`--store=${location}`, '--request-timeout=5000'])
+        const collector = await serve([`--store=${location}`, '--request-timeout=5000', UNCAPPED])
         const traffic = load(collector.url, 8)
         await until(() => traffic.accepted.size >= 100)
         await server.stop()
@@ -96,6 +98,15 @@ describe('durability', () => {
         const found = await storedHashes(location, new Date().toISOString().slice(0, 10))
         expect([...traffic.accepted].filter((hash) => !found.has(hash))).toEqual([])
         expect(found.has('f'.repeat(64))).toBe(false)
+        // The outage in the log: a structured line when it starts and one with the counts when it ends,
+        // not a line per failed commit, per client retry or per socket the ClickHouse client gives up.
+        const lines = collector.stderr().trim().split('\n')
+        for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
+        const outage = lines.map((line) => JSON.parse(line)).filter((line) => line.event === 'store-failing')
+        expect(outage[0]).toMatchObject({ burst: 'started' })
+        expect(outage.filter((line) => line.burst === 'ended')).toHaveLength(1)
+        expect(outage.length).toBeLessThanOrEqual(6)
+        expect(outage.at(-1)?.failures.commit).toBeGreaterThan(0)
       })
     },
   )

@@ -130,6 +130,70 @@ describe('/readyz', () => {
   })
 })
 
+describe('a store outage in the log', () => {
+  it('is one line when it starts and one with the count when it ends, not one per failed commit', async () => {
+    const { store, control } = controlledStore(real)
+    const lines: { event: string; [field: string]: unknown }[] = []
+    const config = collectorConfigSchema.parse({ store: 'unused' })
+    const collector = createCollector({
+      config,
+      store,
+      schema: staticConfigSchema,
+      log: (event, fields) => lines.push({ event, ...fields }),
+    })
+    const send = (n: number) =>
+      collector.app.inject({
+        method: 'POST',
+        url: '/',
+        payload: report({ log: { level: 'DEBUG' } }, { hash: String(n).padStart(64, '0') }),
+      })
+    control.failing = true
+    for (let n = 0; n < 20; n++) expect((await send(n)).statusCode).toBe(503)
+    control.failing = false
+    expect((await send(20)).statusCode).toBe(200)
+    await collector.close()
+    const outage = lines.filter((line) => line.event !== 'request')
+    expect(outage).toEqual([
+      { event: 'store-failing', burst: 'started', source: 'commit', problem: 'disk full' },
+      { event: 'store-failing', burst: 'ended', failures: { commit: 20 }, seconds: expect.any(Number) },
+    ])
+  })
+
+  it("counts the ClickHouse client's own warnings and errors into the burst, never their arguments", async () => {
+    const { burstLog, clickhouseLogger } = await import('../src/server/burst-log.js')
+    const lines: Record<string, unknown>[] = []
+    let time = 0
+    const burst = burstLog((event, fields) => lines.push({ event, ...fields }), 'store-failing', {
+      now: () => time,
+      everyMs: 10_000,
+    })
+    const Logger = clickhouseLogger(burst)
+    const logger = new Logger()
+    for (let n = 0; n < 1000; n++) {
+      time += 25
+      logger.error({
+        module: 'Connection',
+        message: 'Unexpected socket error',
+        err: new Error('ECONNREFUSED'),
+        args: { query: 'INSERT secret' },
+      })
+      logger.warn({ module: 'Connection', message: 'retrying' })
+      logger.info({ module: 'Connection', message: 'chatter' })
+    }
+    burst.succeeded()
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toEqual({
+      event: 'store-failing',
+      burst: 'started',
+      source: 'clickhouse-client',
+      problem: 'Unexpected socket error: ECONNREFUSED',
+    })
+    expect(lines.slice(1, 3).map((line) => line.burst)).toEqual(['continues', 'continues'])
+    expect(lines[3]).toMatchObject({ burst: 'ended', failures: { 'clickhouse-client': 2000 }, seconds: 25 })
+    expect(JSON.stringify(lines)).not.toContain('secret')
+  })
+})
+
 describe('/metrics', () => {
   it('is not served on the public port', async () => {
     const collector = collectorOn(real)

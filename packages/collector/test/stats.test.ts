@@ -1,40 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Collector } from '../src/server/app.js'
 import { DOCUMENTED } from '../src/stats/openapi.js'
 import { dailySchema, optionSchema, summarySchema } from '../src/stats/schemas.js'
-import { openStore } from '../src/store/open.js'
-import type { StoredReport, StoredVersionCheck } from '../src/store/store.js'
-import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
-import { type Running, serve } from './support/collector.js'
-import { anonymized, asStored, hashOf } from './support/reports.js'
+import type { Store } from '../src/store/store.js'
+import { clock, collectorOn, engines, get } from './support/engines.js'
+import { checksOf, group, type Member, reportsOf } from './support/population.js'
 
 const MIN = 10
-const DAY_MS = 86_400_000
-const today = new Date().toISOString().slice(0, 10)
-const dayBefore = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10)
+const { now, day } = clock()
+const [today, yesterday] = [day(0), day(1)]
 
 /**
- * Two groups built to sit on each side of the threshold: 10 installations (published) and 9
- * (folded). Each group differs in every counted dimension, so each list has one row each side.
+ * Three groups, each with its own versions, providers, sections and values: 10 installations
+ * (published), 9 and 4 (left out). The two left out together are 13, so leaving them out does not
+ * also hide the 10 (secondary suppression keeps what the rows left out add up to at 0 or at least
+ * 10). All three set `log`, `log.level` and `log.maxSize`, so those rows are whole. Every
+ * installation has its own network.
  */
-interface Group {
-  name: string
-  size: number
-  version: string
-  days: string[]
-  sections: string[]
-  config: Record<string, unknown>
-}
-
-const groups: Group[] = [
+const over = group(
+  'over',
+  MIN,
   {
-    name: 'over',
-    size: MIN,
     version: '3.1.0',
-    days: [dayBefore(1), today],
-    sections: ['providers.docker', 'providers.file', 'api', 'log', 'experimental.knative'],
+    days: [yesterday, today],
     config: {
       global: { checkNewVersion: true, sendAnonymousUsage: true },
       log: { level: 'DEBUG', maxSize: 50 },
@@ -45,12 +33,14 @@ const groups: Group[] = [
       certificatesResolvers: { le: { acme: { httpChallenge: { entryPoint: 'web' } } } },
     },
   },
+  (index) => `198.51.${index}.0/24`,
+)
+const under = group(
+  'under',
+  MIN - 1,
   {
-    name: 'under',
-    size: MIN - 1,
     version: '3.0.0',
-    days: [dayBefore(1), dayBefore(3)],
-    sections: ['providers.swarm', 'metrics.prometheus', 'log'],
+    days: [yesterday, day(3)],
     config: {
       log: { level: 'INFO', maxSize: 500 },
       entryPoints: { web: { address: ':80' } },
@@ -59,228 +49,166 @@ const groups: Group[] = [
       certificatesResolvers: { a: { acme: { tlsChallenge: {} } }, b: { acme: { tlsChallenge: {} } } },
     },
   },
-]
-
-const population = groups.flatMap((group) =>
-  Array.from({ length: group.size }, (_, index) => ({ group, hash: hashOf(`${group.name}-${index}`), index })),
+  (index) => `198.51.${20 + index}.0/24`,
 )
+const few = group(
+  'few',
+  4,
+  { version: '2.9.0', days: [yesterday], config: { log: { level: 'WARN', maxSize: 5 } } },
+  (index) => `198.51.${40 + index}.0/24`,
+)
+const population: Member[] = [...over, ...under, ...few]
+const everyone = population.length
 
-function reportsOf(): StoredReport[] {
-  return population.flatMap(({ group, hash, index }) =>
-    group.days.flatMap((day) => {
-      const config = anonymized(group.config)
-      // Twice on a day: a report counts once per (hash, day).
-      return [0, 1].map((copy) => ({
-        id: `${hash}-${day}-${copy}`,
-        day,
-        received: `${day}T0${copy}:00:00.000Z`,
-        hash,
-        version: group.version,
-        codename: 'cheddar',
-        buildDate: '2025-01-31',
-        network: `198.51.${index}.0/24`,
-        ip: '',
-        configuration: asStored(config),
-      }))
-    }),
-  )
-}
-
-const checksOf = (): StoredVersionCheck[] =>
-  population.map(({ group, index }) => ({
-    day: dayBefore(1),
-    received: `${dayBefore(1)}T10:00:00.000Z`,
-    version: group.version,
-    network: `203.0.${index}.0/24`,
-    ip: '',
-  }))
-
-/** Distinct installations of the population, counted here without the store, inside [from, to]. */
-function expected(from: string, to: string) {
-  const seen = population.filter(({ group }) => group.days.some((day) => day >= from && day <= to))
-  const by = (key: (member: (typeof seen)[number]) => string[]) => {
-    const counts = new Map<string, number>()
-    for (const member of seen) for (const k of new Set(key(member))) counts.set(k, (counts.get(k) ?? 0) + 1)
-    return counts
-  }
-  return {
-    installations: seen.length,
-    versions: by(({ group }) => [group.version]),
-    sections: by(({ group }) => group.sections),
-    levels: by(({ group }) => [(group.config.log as { level: string }).level]),
-  }
-}
-
-let folder: string
-let clickhouse: ClickHouse | undefined
-const engines = [
-  { name: 'DuckDB', skip: undefined, start: async () => {}, store: () => join(folder, 'stats.duckdb') },
-  {
-    name: 'ClickHouse',
-    skip: clickhouseMissing,
-    start: async () => {
-      clickhouse = await startClickHouse()
-    },
-    store: () => (clickhouse as ClickHouse).storeURL('stats'),
-  },
-]
-
-beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'collector-stats-'))
-})
-afterAll(() => rmSync(folder, { recursive: true, force: true }))
-
-const get = async (url: string) => {
-  const answer = await fetch(url)
-  const type = answer.headers.get('content-type') ?? ''
-  return {
-    status: answer.status,
-    cache: answer.headers.get('cache-control'),
-    type,
-    body: (type.includes('json') ? await answer.json() : await answer.text()) as any,
-  }
-}
-
-describe.each(engines)('statistics on $name', (engine) => {
+describe.each(engines())('statistics on $name', (engine) => {
   if (engine.skip) {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
-  let collector: Running
+  let store: Store
+  let collector: Collector
 
   beforeAll(async () => {
     await engine.start()
-    const store = await openStore(engine.store())
-    await store.write({ reports: reportsOf(), versionChecks: checksOf(), refusals: [] })
-    await store.close()
-    collector = await serve([`--store=${engine.store()}`, `--min-count=${MIN}`])
+    store = await engine.open('stats')
+    // Twice a day each: a report counts once per (hash, day).
+    await store.write({ reports: reportsOf(population, 2), versionChecks: checksOf(population), refusals: [] })
+    collector = collectorOn(store, now, { minCount: MIN })
   }, 90_000)
 
   afterAll(async () => {
-    await collector?.stop()
-    await clickhouse?.remove()
-    clickhouse = undefined
+    await collector?.close()
+    await store?.close()
+    await engine.stop()
   })
 
-  it('summarizes the window with the counts of the population, each from at least --min-count installations', async () => {
-    const { status, cache, body } = await get(`${collector.url}/api/v1/summary?days=7`)
+  it('summarizes the 7 days ending yesterday, each number from at least --min-count installations', async () => {
+    const { status, cache, body } = await get(collector, '/api/v1/summary?days=7')
     expect(status).toBe(200)
-    expect(cache).toBe('public, max-age=300')
+    // The answer stays the same until the next UTC day starts: 12 hours from noon.
+    expect(cache).toBe('public, max-age=43200')
     const summary = summarySchema.parse(body)
-    const want = expected(dayBefore(6), today)
-    expect(summary).toMatchObject({ days: 7, from: dayBefore(6), to: today, minCount: MIN })
-    expect(summary.installations).toBe(want.installations)
-    const published = <K extends string>(counts: Map<string, number>, key: K) =>
-      [...counts].filter(([, n]) => n >= MIN).map(([name, n]) => ({ [key]: name, installations: n }))
-    expect(summary.versions).toEqual(published(want.versions, 'version'))
-    // Sections by presence, provider objects by any field set, experimental switches when true; no global option.
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
-    expect([...summary.providers].sort(byName)).toEqual(published(want.sections, 'name').sort(byName))
-    expect(summary.options).toContainEqual({ path: 'log.level', installations: want.installations })
-    expect(summary.installationsByDay).toEqual([
-      { day: dayBefore(1), installations: MIN + MIN - 1 },
-      { day: today, installations: MIN },
-    ])
+    expect(summary).toMatchObject({
+      days: 7,
+      from: day(7),
+      to: yesterday,
+      minCount: MIN,
+      minNetworks: 3,
+      networks: 'counted',
+    })
+    expect(summary.installations).toBe(everyone)
+    expect(summary.versions).toEqual([{ version: '3.1.0', installations: MIN }])
+    // Sections by presence, provider objects by any field set, experimental switches when true.
+    expect(summary.providers.map((row) => [row.name, row.installations]).sort()).toEqual(
+      [
+        ['api', MIN],
+        ['experimental.knative', MIN],
+        ['log', everyone],
+        ['providers.docker', MIN],
+        ['providers.file', MIN],
+      ].sort(),
+    )
+    expect(summary.options).toContainEqual({ path: 'log.level', installations: everyone })
+    expect(summary.installationsByDay).toEqual([{ day: yesterday, installations: everyone }])
     expect(summary.entryPoints).toEqual([{ bucket: '2', installations: MIN }])
     expect(summary.certificateResolvers).toEqual([{ bucket: '1', installations: MIN }])
     expect(summary.challenges).toEqual([{ type: 'httpChallenge', installations: MIN }])
     expect(summary.versionChecks).toEqual([{ version: '3.1.0', checks: MIN, networks: MIN }])
+    expect(summary.versionsByDay).toEqual([{ day: yesterday, version: '3.1.0', installations: MIN }])
   })
 
-  it('leaves out every row of 9 installations and says how many it left out', async () => {
-    const { body } = await get(`${collector.url}/api/v1/summary?days=7`)
+  it('leaves out every row of 9 or 4 installations and says how many it left out', async () => {
+    const { body } = await get(collector, '/api/v1/summary?days=7')
     const text = JSON.stringify(body)
-    for (const hidden of ['3.0.0', 'providers.swarm', 'metrics.prometheus', 'tlsChallenge'])
+    for (const hidden of ['3.0.0', '2.9.0', 'providers.swarm', 'metrics.prometheus', 'tlsChallenge'])
       expect(text).not.toContain(hidden)
-    expect(body.other.versions).toEqual({ buckets: 1 })
+    expect(body.other.versions).toEqual({ buckets: 2 })
     expect(body.other.challenges).toEqual({ buckets: 1 })
-    expect(body.other.entryPoints).toEqual({ buckets: 1 })
-    expect(body.other.certificateResolvers).toEqual({ buckets: 1 })
-    expect(body.other.versionChecks).toEqual({ buckets: 1 })
+    expect(body.other.entryPoints).toEqual({ buckets: 2 })
+    expect(body.other.certificateResolvers).toEqual({ buckets: 2 })
+    expect(body.other.versionChecks).toEqual({ buckets: 2 })
     expect(body.other.providers.buckets).toBeGreaterThanOrEqual(2)
     const rows = Object.values(body).filter(Array.isArray).flat() as { installations?: number; networks?: number }[]
     for (const row of rows) expect(row.installations ?? row.networks).toBeGreaterThanOrEqual(MIN)
   })
 
-  it('withholds the total of a window with fewer installations than --min-count', async () => {
-    const { body } = await get(`${collector.url}/api/v1/summary?days=1`)
-    expect(body.installations).toBe(expected(today, today).installations)
-    const day3 = await get(`${collector.url}/data/daily/${dayBefore(3)}.json`)
-    expect(day3.body.installations).toBeNull()
-    expect(day3.body.versions).toEqual([])
+  it('withholds the total of a day with fewer installations than --min-count', async () => {
+    const quiet = await get(collector, `/data/daily/${day(3)}.json`)
+    expect(quiet.status).toBe(200)
+    expect(quiet.body.installations).toBeNull()
+    expect(quiet.body.versions).toEqual([])
+    expect(quiet.body.options).toEqual([])
   })
 
   it("gives one option's help, adoption by day and value distribution", async () => {
-    const { status, body } = await get(`${collector.url}/api/v1/options/log.level?days=7`)
+    const { status, body } = await get(collector, '/api/v1/options/log.level?days=7')
     expect(status).toBe(200)
     const option = optionSchema.parse(body)
-    expect(option).toMatchObject({ path: 'log.level', kind: 'string', export: true, minCount: MIN })
+    expect(option).toMatchObject({ path: 'log.level', kind: 'string', export: true, minCount: MIN, to: yesterday })
     expect(option.help.length).toBeGreaterThan(0)
-    expect(option.adoption).toEqual([
-      { day: dayBefore(1), installations: 2 * MIN - 1, of: 2 * MIN - 1 },
-      { day: today, installations: MIN, of: MIN },
-    ])
-    expect(option.values).toEqual([
-      { value: 'DEBUG', installations: expected(dayBefore(6), today).levels.get('DEBUG') },
-    ])
-    expect(option.other.values).toEqual({ buckets: 1 })
-    const size = await get(`${collector.url}/api/v1/options/log.maxSize?days=7`)
+    expect(option.adoption).toEqual([{ day: yesterday, installations: everyone, of: everyone }])
+    expect(option.other.adoption).toEqual({ buckets: 1 })
+    expect(option.values).toEqual([{ value: 'DEBUG', installations: MIN }])
+    expect(option.other.values).toEqual({ buckets: 2 })
+    const size = await get(collector, '/api/v1/options/log.maxSize?days=7')
     expect(size.body.values).toEqual([{ value: '[10,100)', installations: MIN }])
   })
 
   it('finds a map option by its URL-encoded path, and answers 404 to an unknown one', async () => {
     const encoded = encodeURIComponent('entryPoints.<name>.address')
-    const known = await get(`${collector.url}/api/v1/options/${encoded}?days=30`)
+    const known = await get(collector, `/api/v1/options/${encoded}?days=30`)
     expect(known.status).toBe(200)
     expect(known.body.values).toEqual([])
-    const unknown = await get(`${collector.url}/api/v1/options/log.nope`)
+    const unknown = await get(collector, '/api/v1/options/log.nope')
     expect(unknown.status).toBe(404)
     expect(unknown.body.error.code).toBe('unknown-option')
-    expect((await get(`${collector.url}/api/v1/summary?days=401`)).status).toBe(400)
-    expect((await get(`${collector.url}/api/v1/summary?days=abc`)).status).toBe(400)
+    for (const days of ['401', 'abc', '1', '20'])
+      expect((await get(collector, `/api/v1/summary?days=${days}`)).status, days).toBe(400)
   })
 
-  it('serves daily files: immutable once the day is over, briefly cached today, 404 in the future', async () => {
-    const past = await get(`${collector.url}/data/daily/${dayBefore(1)}.json`)
+  it('serves the daily files of finished days, immutable, and no file for today or later', async () => {
+    const past = await get(collector, `/data/daily/${yesterday}.json`)
     expect(past.status).toBe(200)
     expect(past.cache).toBe('public, max-age=31536000, immutable')
     const file = dailySchema.parse(past.body)
-    expect(file).toMatchObject({ day: dayBefore(1), complete: true, installations: 2 * MIN - 1 })
+    expect(file).toMatchObject({ day: yesterday, complete: true, installations: everyone })
     expect(file.values).toContainEqual({ path: 'api.dashboard', value: 'true', installations: MIN })
-    const now = await get(`${collector.url}/data/daily/${today}.json`)
-    expect(now.cache).toBe('public, max-age=300')
-    expect(now.body.complete).toBe(false)
-    const csv = await get(`${collector.url}/data/daily/${dayBefore(1)}.csv`)
+    const csv = await get(collector, `/data/daily/${yesterday}.csv`)
     expect(csv.type).toContain('text/csv')
-    expect(csv.body.split('\n')).toContain(`versions,3.1.0,,${MIN},,,`)
+    expect(csv.cache).toBe('public, max-age=31536000, immutable')
+    expect(csv.body.split('\r\n')).toContain(`versions,3.1.0,,${MIN},,,`)
     expect(csv.body).not.toContain('3.0.0')
-    expect((await get(`${collector.url}/data/daily/${dayBefore(-1)}.json`)).status).toBe(404)
-    expect((await get(`${collector.url}/data/daily/2025-02-30.json`)).status).toBe(404)
+    for (const unpublished of [today, day(-1), '2025-02-30'])
+      expect((await get(collector, `/data/daily/${unpublished}.json`)).status, unpublished).toBe(404)
   })
 
   it('documents each route in openapi.json with the schema its real answer parses with', async () => {
-    const { status, body } = await get(`${collector.url}/api/v1/openapi.json`)
+    const { status, body } = await get(collector, '/api/v1/openapi.json')
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     const real = {
-      '/api/v1/summary': `${collector.url}/api/v1/summary`,
-      '/api/v1/options/{path}': `${collector.url}/api/v1/options/api.dashboard`,
-      '/data/daily/{day}.json': `${collector.url}/data/daily/${dayBefore(1)}.json`,
+      '/api/v1/summary': '/api/v1/summary',
+      '/api/v1/options/{path}': '/api/v1/options/api.dashboard',
+      '/data/daily/{day}.json': `/data/daily/${yesterday}.json`,
     }
     for (const [route, schema] of Object.entries(DOCUMENTED)) {
       const documented = body.paths[route].get.responses['200'].content['application/json'].schema
       expect(Object.keys(documented.properties).sort()).toEqual(Object.keys(schema.shape).sort())
-      const answer = await get(real[route as keyof typeof real])
+      const answer = await get(collector, real[route as keyof typeof real])
       expect(schema.safeParse(answer.body).success).toBe(true)
       expect(Object.keys(answer.body).sort()).toEqual(Object.keys(documented.properties).sort())
     }
   })
 
-  it('publishes the 9-installation rows once --min-count is 9', async () => {
-    await collector.stop()
-    collector = await serve([`--store=${engine.store()}`, `--min-count=${MIN - 1}`])
-    const { body } = await get(`${collector.url}/api/v1/summary?days=7`)
-    expect(body.versions).toContainEqual({ version: '3.0.0', installations: MIN - 1 })
+  it('publishes every row once --min-count is 4', async () => {
+    const low = collectorOn(store, now, { minCount: 4 })
+    const { body } = await get(low, '/api/v1/summary?days=7')
+    await low.close()
+    expect(body.versions).toEqual([
+      { version: '3.1.0', installations: MIN },
+      { version: '3.0.0', installations: MIN - 1 },
+      { version: '2.9.0', installations: 4 },
+    ])
     expect(body.challenges).toContainEqual({ type: 'tlsChallenge', installations: MIN - 1 })
     expect(body.certificateResolvers).toContainEqual({ bucket: '2', installations: MIN - 1 })
     expect(body.other.versions).toEqual({ buckets: 0 })

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { queries } from '../src/stats/queries.js'
 import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Store, StoredReport } from '../src/store/store.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
 import { anonymized, asStored, hashOf } from './support/reports.js'
+import { duckdbRows } from './support/rows.js'
 
 const config = anonymized({ log: { level: 'DEBUG' }, entryPoints: { web: { address: ':80' } }, api: {} })
 
@@ -19,8 +19,6 @@ function stored(installation: string, day: string, overrides: Partial<StoredRepo
     received: `${day}T12:00:00.000Z`,
     hash: hashOf(installation),
     version: '3.1.0',
-    codename: 'cheddar',
-    buildDate: '2025-01-31',
     network: '198.51.100.0/24',
     ip: '198.51.100.7',
     configuration: asStored(config),
@@ -71,14 +69,29 @@ function storeSuite(open: () => Promise<Store>) {
     const day = await store.exportDay('2025-03-02')
     expect(day.map((row) => row.hash).sort()).toEqual([hashOf('a'), hashOf('b')].sort())
     expect(JSON.parse(day[0]?.configuration ?? '{}')).toEqual(config)
-    expect(day[0]).toMatchObject({ day: '2025-03-02', version: '3.1.0', buildDate: '2025-01-31' })
+    expect(day[0]).toEqual({
+      day: '2025-03-02',
+      hash: day[0]?.hash,
+      version: '3.1.0',
+      configuration: day[0]?.configuration,
+    })
+  })
+
+  it('keeps only what statistics use: no codename nor build date, and the network of each installation-day', async () => {
+    const columns = async (table: string) =>
+      Object.keys((await store.query(`SELECT * FROM ${table} LIMIT 1`))[0] ?? {}).sort()
+    expect(await columns('reports')).not.toEqual(expect.arrayContaining(['codename']))
+    expect(await columns('reports')).not.toEqual(expect.arrayContaining(['build_date']))
+    expect(await columns('installation_days')).toContain('network')
+    const [counted] = await store.queries.installations({ from: '2025-03-02', to: '2025-03-02' })
+    expect([Number(counted?.installations), Number(counted?.networks)]).toEqual([2, 1])
   })
 
   it('keeps each configuration once, with its option rows, for every report that names it', async () => {
     const day = { from: '2025-03-02', to: '2025-03-02' }
-    const values = await queries(store).values(day, ['log.level'], [])
+    const values = await store.queries.values(day, ['log.level'], [])
     expect(values.map((row) => [row.value, Number(row.installations)])).toEqual([['DEBUG', 2]])
-    const adoption = await queries(store).adoption(day, ['entryPoints.<name>.address'])
+    const adoption = await store.queries.adoption(day, ['entryPoints.<name>.address'])
     expect(adoption.map((row) => Number(row.installations))).toEqual([2])
     const [stored] = await store.query('SELECT count(*) AS configurations FROM configurations')
     expect(Number(stored?.configurations)).toBe(1)
@@ -90,7 +103,7 @@ function storeSuite(open: () => Promise<Store>) {
       ...empty,
       reports: [stored('c', '2025-03-02', { configuration: asStored(other) })],
     })
-    const values = await queries(store).values({ from: '2025-03-02', to: '2025-03-02' }, ['log.level'], [])
+    const values = await store.queries.values({ from: '2025-03-02', to: '2025-03-02' }, ['log.level'], [])
     expect(Object.fromEntries(values.map((row) => [row.value, Number(row.installations)]))).toEqual({
       DEBUG: 2,
       WARN: 1,
@@ -163,14 +176,26 @@ describe('store: DuckDB', () => {
     expect(Number(row?.n)).toBe(1)
   })
 
-  it('refuses a store of the earlier layout, and says what to do', async () => {
-    const path = join(folder, 'earlier.duckdb')
+  it.each([
+    [
+      'a configuration per report (layout 1)',
+      'CREATE TABLE reports (id VARCHAR, day DATE, hash VARCHAR, configuration VARCHAR)',
+    ],
+    [
+      'codename and build date (layout 2)',
+      `CREATE TABLE reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, installation UBIGINT, version VARCHAR,
+         codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration_id UBIGINT)`,
+    ],
+  ])('refuses a store of an earlier layout (%s), changes nothing in it, and says what to do', async (_, table) => {
+    const path = join(folder, `earlier-${Math.random()}.duckdb`)
     const instance = await DuckDBInstance.create(path)
     const connection = await instance.connect()
-    await connection.run('CREATE TABLE reports (id VARCHAR, day DATE, hash VARCHAR, configuration VARCHAR)')
+    await connection.run(table)
     connection.closeSync()
     instance.closeSync()
-    await expect(openDuckDB(path)).rejects.toThrow(/earlier version of baqup-collector.*new store/)
+    await expect(openDuckDB(path)).rejects.toThrow(/earlier version of baqup-collector.*layout 3.*new store/)
+    const tables = await duckdbRows(path, 'SELECT table_name FROM information_schema.tables')
+    expect(tables.map((row) => row.table_name)).toEqual(['reports'])
   })
 })
 
@@ -181,4 +206,16 @@ describe.skipIf(clickhouseMissing)(`store: ClickHouse${clickhouseMissing ? ` (${
   })
   afterAll(() => server?.remove())
   storeSuite(() => openClickHouse(server.storeURL('suite')))
+
+  it('refuses a store of layout 2 (codename and build date kept)', async () => {
+    const url = new URL(server.url)
+    const command = (query: string) => fetch(`${url.origin}/?query=${encodeURIComponent(query)}`, { method: 'POST' })
+    await command('CREATE DATABASE IF NOT EXISTS earlier')
+    await command(`CREATE TABLE earlier.reports (id String, day Date, received DateTime, hash String, installation UInt64,
+       version String, codename String, build_date String, network String, ip String, configuration_id UInt64)
+       ENGINE = MergeTree() PARTITION BY toYYYYMM(day) ORDER BY (day, installation)`)
+    await expect(openClickHouse(server.storeURL('earlier'))).rejects.toThrow(
+      /earlier version.*has codename, build_date/,
+    )
+  })
 })

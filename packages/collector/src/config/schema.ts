@@ -26,7 +26,10 @@ export const collectorConfigSchema = z.strictObject({
     .describe('HOST:PORT to listen on (port 0: any free one)'),
   store: z.string().min(1).default('./collector.duckdb').describe('FILE.duckdb or clickhouse://HOST:PORT/DB'),
   releases: z.string().min(1).optional().describe('a GitHub releases JSON file, served and reloaded when it changes'),
-  releasesUpstream: z.url().optional().describe('an upstream releases URL, cached 10 minutes'),
+  releasesUpstream: z
+    .url()
+    .optional()
+    .describe('an upstream releases URL, cached 10 minutes (a report of a version it lacks: 1 minute)'),
   ip: z
     .enum(IP_MODES)
     .default('network')
@@ -39,6 +42,18 @@ export const collectorConfigSchema = z.strictObject({
     .positive()
     .default(10)
     .describe('distinct installations behind any published number'),
+  minNetworks: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .describe('distinct networks (/24, /48) those installations come from; with --ip=none none are known'),
+  maxInstallationsPerNetwork: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100)
+    .describe('new installations counted per network (/24, /48) and UTC day; beyond, 429 rate-limited'),
   metricsListen: z
     .string()
     .regex(HOST_PORT, 'expected HOST:PORT')

@@ -1,4 +1,4 @@
-import { summaryURL } from './windows.js'
+import { summaryURL, WINDOWS } from './windows.js'
 
 /** The dashboard's HTML shell: the client script fills it from the public API. */
 
@@ -41,16 +41,17 @@ export function dashboardPage(optionPaths: readonly string[], days: number): str
   <form id="window" class="window">
     <label for="days">Window</label>
     <select id="days" name="days">
-      <option value="7">7 days</option>
-      <option value="30">30 days</option>
-      <option value="90">90 days</option>
-    </select>
+${WINDOWS.map(
+  (window) => `      <option value="${window}">${window} days</option>
+`,
+).join('')}    </select>
   </form>
   <p id="status" role="status" aria-live="polite">Loading…</p>
   <dl class="facts">
     <div><dt>Date range</dt><dd data-stat="range"></dd></div>
     <div><dt>Installations</dt><dd data-stat="installations"></dd></div>
     <div><dt>Threshold</dt><dd data-stat="min-count"></dd></div>
+    <div><dt>Networks</dt><dd data-stat="min-networks"></dd></div>
   </dl>
   <p id="folded" class="note"></p>
 </header>

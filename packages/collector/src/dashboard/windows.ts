@@ -1,6 +1,8 @@
-/** The windows the dashboard offers, and the one it shows when `?days=` names none of them. */
-export const WINDOWS = [7, 30, 90] as const
-export const DEFAULT_WINDOW = 30
+import { DEFAULT_DAYS, WINDOWS } from '../stats/window.js'
+
+/** The windows the dashboard offers (the public ones), and the one it shows when `?days=` names none of them. */
+export { WINDOWS }
+export const DEFAULT_WINDOW = DEFAULT_DAYS
 
 /** The window a `?days=` value asks for: the page and the server that preloads its data agree on it. */
 export function windowOf(days: unknown): number {

@@ -7,13 +7,16 @@ import { WINDOWS } from '../dashboard/windows.js'
 import { registerStatsRoutes } from '../stats/routes.js'
 import { GroupCommitter } from '../store/batcher.js'
 import type { Store } from '../store/store.js'
+import { type BurstLog, burstLog } from './burst-log.js'
 import { CheckedConfigurations } from './checked-configurations.js'
 import { answerClientError, answerFrameworkError, shapeErrors } from './errors.js'
 import { health } from './health.js'
 import { BODY_LIMIT, ingest } from './ingest.js'
 import { keptAddress } from './ip.js'
+import { knownVersions } from './known-versions.js'
 import type { Log } from './log.js'
 import { createMetrics, type Metrics } from './metrics.js'
+import { NetworkCap } from './network-cap.js'
 import { fileReleases, type ReleasesSource, upstreamReleases } from './releases.js'
 import { update } from './update.js'
 
@@ -27,6 +30,11 @@ export interface CollectorOptions {
   now?: () => Date
   log?: Log
   releases?: ReleasesSource
+  /**
+   * Where store failures are counted into one log line per burst: `main` shares it with the
+   * ClickHouse client's logger, so that an outage is a few lines, whoever notices it.
+   */
+  storeFailures?: BurstLog
 }
 
 export interface Collector {
@@ -74,18 +82,20 @@ export function createCollector(options: CollectorOptions): Collector {
   const now = options.now ?? (() => new Date())
   const log: Log = options.log ?? (() => {})
   const metrics = createMetrics()
+  const storeFailures = options.storeFailures ?? burstLog(log, 'store-failing', { now: () => now().getTime() })
   let lastCommitFailed = false
   let closing = false
   const committer = new GroupCommitter((batch) => store.write(batch), config.batchSize, {
     committed(reports, seconds) {
       lastCommitFailed = false
+      storeFailures.succeeded()
       metrics.storeSeconds.observe(seconds)
       metrics.batchSize.observe(reports)
     },
     failed(error) {
       lastCommitFailed = true
       metrics.unavailable.inc()
-      log('store-write-failed', { problem: (error as Error).message?.split('\n')[0] })
+      storeFailures.failed('commit', String((error as Error)?.message ?? error))
     },
   })
   const app = fastify(config)
@@ -100,9 +110,17 @@ export function createCollector(options: CollectorOptions): Collector {
 
   const kept = (request: FastifyRequest) => keptAddress(config.ip, request.ip)
   const checked = new CheckedConfigurations(schema)
-  app.register(ingest, { schema, checked, committer, metrics, log, now, kept })
+  const releases = options.releases ?? releasesSource(config, log, now)
+  const known = knownVersions(releases)
+  // With `--ip=none` no network is known: the cap is off (the statistics say networks are unknown).
+  const cap =
+    config.ip === 'none'
+      ? undefined
+      : new NetworkCap(config.maxInstallationsPerNetwork, (day, network) => store.installationsPerNetwork(day, network))
+  app.register(ingest, { schema, checked, committer, metrics, log, now, kept, known, cap })
   app.register(update, {
-    releases: options.releases ?? releasesSource(config, log, now),
+    releases,
+    known,
     committer,
     metrics,
     now,
@@ -111,7 +129,7 @@ export function createCollector(options: CollectorOptions): Collector {
   app.register(health, { store, lastCommitFailed: () => lastCommitFailed })
   let statistics: ReturnType<typeof registerStatsRoutes> | undefined
   app.register(async (scope) => {
-    statistics = registerStatsRoutes(scope, { store, schema, minCount: config.minCount, now })
+    statistics = registerStatsRoutes(scope, { store, schema, config, now })
   })
   app.register(async (scope) => registerDashboard(scope, { schema }))
 

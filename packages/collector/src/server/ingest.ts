@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type * as z from 'zod'
 import type { GroupCommitter } from '../store/batcher.js'
+import { key64 } from '../store/configurations.js'
 import type { CheckedConfigurations } from './checked-configurations.js'
 import { unavailable } from './errors.js'
+import type { IsKnown } from './known-versions.js'
 import type { Log } from './log.js'
 import type { Metrics } from './metrics.js'
-import { type RefusalCode, Refused } from './refusal.js'
+import type { Admission, NetworkCap } from './network-cap.js'
+import { Refused } from './refusal.js'
 import { checkReport } from './report.js'
 
 export const BODY_LIMIT = 64 * 1024
@@ -20,6 +23,10 @@ export interface IngestOptions {
   now: () => Date
   /** The `network` and `ip` columns kept of a request. */
   kept: (request: FastifyRequest) => { network: string; ip: string }
+  /** Whether a report's version is `dev` or a release the collector knows. */
+  known: IsKnown
+  /** New installations per network and day; undefined when networks are not kept (`--ip=none`). */
+  cap: NetworkCap | undefined
 }
 
 /** A Fastify error of `POST /` as a refusal, with a message of ours (the parser's may quote the body). */
@@ -35,15 +42,23 @@ function refusalOf(error: FastifyError): Refused | undefined {
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10)
 
+/** Seconds until the next UTC day, when a network's count of new installations starts again. */
+const untilTomorrow = (date: Date) =>
+  Math.max(
+    1,
+    Math.ceil((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1) - date.getTime()) / 1000),
+  )
+
 /** `POST /`: a usage report, checked, then stored by a group commit before it is acknowledged. */
 export async function ingest(app: FastifyInstance, options: IngestOptions): Promise<void> {
-  const { schema, checked, committer, metrics, log, now } = options
+  const { schema, checked, committer, metrics, log, now, known, cap } = options
 
   const refuse = (reply: FastifyReply, refused: Refused) => {
     metrics.refused.inc({ code: refused.code })
     log('report-refused', { code: refused.code, ...(refused.paths && { paths: refused.paths }) })
-    committer.add({ refusals: [{ day: dayOf(now()), code: refused.code as RefusalCode }] }).catch(() => {})
+    committer.add({ refusals: [{ day: dayOf(now()), code: refused.code }] }).catch(() => {})
     if (refused.code === 'too-large') reply.header('connection', 'close')
+    if (refused.retryAfter !== undefined) reply.header('retry-after', String(refused.retryAfter))
     return reply.code(refused.status).send(refused.body())
   }
 
@@ -54,31 +69,50 @@ export async function ingest(app: FastifyInstance, options: IngestOptions): Prom
   })
 
   app.post('/', async (request, reply) => {
+    const received = now()
+    const day = dayOf(received)
     let report: ReturnType<typeof checkReport>
     try {
-      report = checkReport(schema, checked, request.body)
+      report = checkReport(schema, checked, request.body, received)
     } catch (error) {
       if (error instanceof Refused) return refuse(reply, error)
       throw error
     }
-    const received = now()
+    const isKnown = await known(report.version)
+    if (isKnown === undefined) return unavailable(reply, 'no-releases', 'no release list yet to check the version by')
+    if (!isKnown)
+      return refuse(reply, new Refused('unknown-version', 'version: not dev nor a release this collector knows'))
+    const kept = options.kept(request)
+    const installation = key64(report.hash)
+    let admission: Admission | undefined
+    if (cap && kept.network) {
+      try {
+        admission = await cap.admit(day, kept.network, installation)
+      } catch {
+        return unavailable(reply, 'store-unavailable', 'the report was not stored; send it again later')
+      }
+      if (admission === 'refused') {
+        const refused = new Refused('rate-limited', 'too many new installations from this network today')
+        refused.retryAfter = untilTomorrow(received)
+        return refuse(reply, refused)
+      }
+    }
     try {
       await committer.add({
         reports: [
           {
             id: randomUUID(),
-            day: dayOf(received),
+            day,
             received: received.toISOString(),
             hash: report.hash,
             version: report.version,
-            codename: report.codename,
-            buildDate: report.buildDate,
-            ...options.kept(request),
+            ...kept,
             configuration: report.configuration,
           },
         ],
       })
     } catch {
+      if (admission === 'admitted') cap?.forget(day, kept.network, installation)
       return unavailable(reply, 'store-unavailable', 'the report was not stored; send it again later')
     }
     metrics.accepted.inc()

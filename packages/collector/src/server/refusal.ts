@@ -12,6 +12,10 @@ export const REFUSALS = {
   'bad-configuration': 422,
   /** The configuration is not a fixed point of the anonymizer. */
   'not-anonymized': 422,
+  /** `version` is neither `dev` nor a release the collector knows. */
+  'unknown-version': 422,
+  /** The report's network has brought its most new installations for the day (`--max-installations-per-network`). */
+  'rate-limited': 429,
 } as const
 
 export type RefusalCode = keyof typeof REFUSALS
@@ -30,6 +34,9 @@ export class Refused extends Error {
   get status(): number {
     return REFUSALS[this.code]
   }
+
+  /** Seconds the client is asked to wait (`Retry-After`), for a refusal that passes with time. */
+  retryAfter?: number
 
   body() {
     return { error: { code: this.code, message: this.message, ...(this.paths && { paths: this.paths }) } }

@@ -9,12 +9,31 @@ import { Refused } from './refusal.js'
 
 export const MAX_CONFIGURATION_BYTES = 256 * 1024
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
+/** `2025-01-31` (what `baqup-telemetry`'s build stamps) or a UTC time of that day, at most millisecond precision. */
+const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)?$/
+/** What a copy of the client not built by its release build sends (`tool.ts`). */
+const UNKNOWN_BUILD_DATE = 'unknown'
+const FIRST_BUILD = Date.parse('2015-01-01T00:00:00Z')
+const DAY_MS = 86_400_000
 
+/**
+ * The shape checks of the five fields. `version` is checked here for its form only (semver or
+ * `dev`, bounded); whether the collector knows it is `known-versions.ts`'s answer. `codename` and
+ * `buildDate` are checked and then dropped: the store keeps neither.
+ */
 const reportSchema = z.strictObject({
-  version: z.string().refine((value) => value === 'dev' || semver.valid(value) !== null, 'not a semver version or dev'),
-  codename: z.string().max(64, 'too long'),
-  buildDate: z.string().refine((value) => DATE.test(value) && !Number.isNaN(Date.parse(value)), 'not a date'),
+  version: z
+    .string()
+    .max(64, 'too long')
+    .refine((value) => value === 'dev' || semver.valid(value) !== null, 'not a semver version or dev'),
+  codename: z.string().regex(/^[a-z]{1,32}$/, 'not a lower-case word of at most 32 letters'),
+  buildDate: z
+    .string()
+    .max(24, 'too long')
+    .refine(
+      (value) => value === UNKNOWN_BUILD_DATE || (DATE.test(value) && !Number.isNaN(Date.parse(value))),
+      'not a date',
+    ),
   configuration: z
     .string()
     .max(Math.ceil(MAX_CONFIGURATION_BYTES / 3) * 4, 'more than 256 KiB decoded')
@@ -24,8 +43,6 @@ const reportSchema = z.strictObject({
 
 export interface AcceptedReport {
   version: string
-  codename: string
-  buildDate: string
   hash: string
   configuration: StoredConfiguration
 }
@@ -66,14 +83,29 @@ function checkConfiguration(schema: z.ZodType, base64: string): Record<string, u
   return configuration
 }
 
-/** A report that passes every check, or a {@link Refused} naming the first that fails. */
-export function checkReport(schema: z.ZodType, checked: CheckedConfigurations, body: unknown): AcceptedReport {
+/** A build date from the first Baqup build (2015) to tomorrow: a clock a day ahead passes, a date in 2099 does not. */
+function checkBuildDate(buildDate: string, now: Date): void {
+  if (buildDate === UNKNOWN_BUILD_DATE) return
+  const time = Date.parse(buildDate)
+  if (time < FIRST_BUILD || time > now.getTime() + DAY_MS) {
+    throw new Refused('bad-field', 'buildDate: not between 2015-01-01 and tomorrow')
+  }
+}
+
+/** A report that passes every shape check, or a {@link Refused} naming the first that fails. */
+export function checkReport(
+  schema: z.ZodType,
+  checked: CheckedConfigurations,
+  body: unknown,
+  now: Date,
+): AcceptedReport {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new Refused('bad-field', 'expected a JSON object')
   }
   const parsed = reportSchema.safeParse(body)
   if (!parsed.success) throw new Refused('bad-field', parsed.error.issues.map(fieldProblem).join('; '))
+  checkBuildDate(parsed.data.buildDate, now)
   const base64 = parsed.data.configuration
   const configuration = checked.get(base64, () => checkConfiguration(schema, base64))
-  return { ...parsed.data, hash: parsed.data.hash.toLowerCase(), configuration }
+  return { version: parsed.data.version, hash: parsed.data.hash.toLowerCase(), configuration }
 }

@@ -1,45 +1,52 @@
 import type { Store } from '../store/store.js'
-import { queries, type Row, type Window } from './queries.js'
+import type { Row, Window } from './queries.js'
 import { challengeType, type StatsCatalog } from './sections.js'
-import { byInstallations, type Folded, type Published, publish } from './threshold.js'
+import {
+  byInstallations,
+  type Cell,
+  type Folded,
+  type Published,
+  publishParts,
+  publishRows,
+  publishSubset,
+  publishTotal,
+  publishTree,
+  type Threshold,
+} from './threshold.js'
 
-/** The aggregates the summary and the daily files share, computed in the engine and published under the threshold. */
+/**
+ * The aggregates the summary and the daily files share, computed in the engine and published
+ * under the threshold (`threshold.ts`). Rows carry the networks the threshold reads; the answers'
+ * schemas do not, and parsing drops them.
+ */
 
 export interface StatsContext {
   readonly store: Store
   readonly catalog: StatsCatalog
-  readonly minCount: number
+  readonly threshold: Threshold
+  /** `unknown` with `--ip=none`: no network is stored, so no count passes unless `minNetworks` is 0. */
+  readonly networks: 'counted' | 'unknown'
 }
 
 export const num = (value: unknown) => Number(value ?? 0)
 export const text = (value: unknown) => String(value ?? '')
 
-/** Exact entry counts up to 4, then ranges: how many installations have 0, 1 … entries of a map. */
-export function entryBucket(entries: number): string {
-  if (entries < 5) return String(entries)
-  return entries < 10 ? '5-9' : '10+'
-}
+/** A query row's installations and networks. */
+export const cellOf = (row: Row): Cell => ({ installations: num(row.installations), networks: num(row.networks) })
 
-/** Installations by bucket of entries; those reporting none of the map's fields have 0 entries. */
-export function entriesHistogram(rows: readonly Row[], installations: number) {
-  const buckets = new Map<string, number>()
-  let withEntries = 0
-  for (const row of rows) {
-    const counted = num(row.installations)
-    withEntries += counted
-    const bucket = entryBucket(num(row.entries))
-    buckets.set(bucket, (buckets.get(bucket) ?? 0) + counted)
-  }
-  if (installations > withEntries) buckets.set('0', installations - withEntries)
-  return [...buckets].map(([bucket, count]) => ({ bucket, installations: count }))
-}
+/** What every answer says about its threshold. */
+export const thresholdFields = ({ threshold, networks }: StatsContext) => ({
+  minCount: threshold.minCount,
+  minNetworks: threshold.minNetworks,
+  networks,
+})
 
-const sorted = <T extends { installations: number }>(rows: T[], label: (row: T) => string) =>
-  rows.sort(byInstallations(label))
+const BUCKETS = ['0', '1', '2', '3', '4', '5-9', '10+']
 
-export async function sharedAggregates({ store, catalog, minCount }: StatsContext, window: Window) {
-  const q = queries(store)
-  const [total, versions, checks, options, groups, entryPoints, resolvers] = await Promise.all([
+export async function sharedAggregates(context: StatsContext, window: Window) {
+  const { store, catalog, threshold } = context
+  const q = store.queries
+  const [totals, versions, checks, options, groups, entryPoints, resolvers] = await Promise.all([
     q.installations(window),
     q.versions(window, false),
     q.versionChecks(window, false),
@@ -48,56 +55,109 @@ export async function sharedAggregates({ store, catalog, minCount }: StatsContex
     q.entries(window, catalog.entryFields.entryPoints),
     q.entries(window, catalog.entryFields.certificateResolvers),
   ])
-  const adoptionOf = (paths: readonly string[], count = 'installations') => {
-    const wanted = new Set(paths)
-    return options
-      .filter((row) => wanted.has(text(row.path)) && num(row[count]) > 0)
-      .map((row) => ({ path: text(row.path), installations: num(row[count]) }))
-  }
-  const sections = adoptionOf(catalog.sections)
-  const switches = adoptionOf(catalog.switches, 'installations_true')
-  const challenges = adoptionOf(catalog.challenges)
-  const installations = num(total[0]?.installations)
-  const counted = <T extends { installations: number }>(rows: T[], label: (row: T) => string): Published<T> =>
-    publish(sorted(rows, label), minCount, (row) => row.installations)
-  const histogram = (rows: { bucket: string; installations: number }[]) =>
-    publish(
-      rows.sort((a, b) => Number.parseInt(a.bucket, 10) - Number.parseInt(b.bucket, 10)),
-      minCount,
-      (row) => row.installations,
+  const total = totals[0] ? cellOf(totals[0]) : { installations: 0, networks: 0 }
+  const installations = publishTotal(total, threshold)
+  const whole = installations === null ? undefined : total
+
+  // Option paths, and the objects of providers used when any of their fields is (`providers.file`):
+  // each a subset of its nearest published ancestor, the top ones of the total.
+  const optionRows = options.map((row) => ({ path: text(row.path), ...cellOf(row) }))
+  const groupRows = groups.map((row) => ({ path: text(row.path), ...cellOf(row) }))
+  const tree = publishTree([...optionRows, ...groupRows], threshold, (row) => row.path, cell, whole)
+  const publishedPaths = new Set(tree.rows.map((row) => row.path))
+  const adoptionOf = new Map(options.map((row) => [text(row.path), row]))
+  const optionList = decided(
+    optionRows
+      .map((row) => ({ ...row, decided: publishedPaths.has(row.path) }))
+      .sort(byInstallations((row) => row.path)),
+  )
+
+  // Providers and sections: a section's or object's row is its row in the tree; a switch set
+  // `true` is a subset of the switch set.
+  const providers = decided(
+    [
+      ...[
+        ...catalog.sections
+          .filter((path) => adoptionOf.has(path))
+          .map((path) => ({ path, ...cellOf(adoptionOf.get(path) as Row) })),
+        ...groupRows,
+      ].map((row) => ({
+        name: row.path,
+        installations: row.installations,
+        networks: row.networks,
+        decided: publishedPaths.has(row.path),
+      })),
+      ...catalog.switches
+        .filter((path) => num(adoptionOf.get(path)?.installations_true) > 0)
+        .map((path) => {
+          const row = adoptionOf.get(path) as Row
+          const own = { installations: num(row.installations_true), networks: num(row.networks_true) }
+          return { name: path, ...own, decided: publishSubset(own, threshold, tree.wholeOf(path)) }
+        }),
+    ].sort(byInstallations((row) => row.name)),
+  )
+
+  const challenges = decided(
+    catalog.challenges
+      .filter((path) => adoptionOf.has(path))
+      .map((path) => ({
+        type: challengeType(path),
+        ...cellOf(adoptionOf.get(path) as Row),
+        decided: publishedPaths.has(path),
+      }))
+      .sort(byInstallations((row) => row.type)),
+  )
+
+  const histogram = (rows: Row[]) =>
+    publishParts(
+      rows
+        .map((row) => ({ bucket: text(row.bucket), ...cellOf(row) }))
+        .sort((a, b) => BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket)),
+      threshold,
+      cell,
+      whole,
     )
+
   const lists = {
-    versions: counted(
-      versions.map((row) => ({ version: text(row.version), installations: num(row.installations) })),
-      (row) => row.version,
+    versions: publishParts(
+      versions
+        .map((row) => ({ version: text(row.version), ...cellOf(row) }))
+        .sort(byInstallations((row) => row.version)),
+      threshold,
+      cell,
+      whole,
     ),
-    versionChecks: publish(
+    // Version checks are counted by networks: a request carries no installation.
+    versionChecks: publishRows(
       checks
         .map((row) => ({ version: text(row.version), checks: num(row.checks), networks: num(row.networks) }))
         .sort((a, b) => b.networks - a.networks || a.version.localeCompare(b.version)),
-      minCount,
-      (row) => row.networks,
+      threshold,
+      checkCell,
     ),
-    providers: counted(
-      [
-        ...sections,
-        ...groups.map((row) => ({ path: text(row.path), installations: num(row.installations) })),
-        ...switches,
-      ].map((row) => ({ name: row.path, installations: row.installations })),
-      (row) => row.name,
-    ),
-    options: counted(
-      options.map((row) => ({ path: text(row.path), installations: num(row.installations) })),
-      (row) => row.path,
-    ),
-    entryPoints: histogram(entriesHistogram(entryPoints, installations)),
-    certificateResolvers: histogram(entriesHistogram(resolvers, installations)),
-    challenges: counted(
-      challenges.map((row) => ({ type: challengeType(row.path), installations: row.installations })),
-      (row) => row.type,
-    ),
+    providers,
+    options: optionList,
+    entryPoints: histogram(entryPoints),
+    certificateResolvers: histogram(resolvers),
+    challenges,
   }
-  return { installations, lists }
+  return { installations, total, lists, wholeOf: tree.wholeOf }
+}
+
+/** The threshold's view of a row that carries its installations and networks. */
+export const cell = (row: { installations: number; networks: number }): Cell => row
+
+/** A version check row: its unit is networks, and its checks add up. */
+export const checkCell = (row: { checks: number; networks: number }): Cell => ({
+  installations: row.networks,
+  networks: row.networks,
+  size: row.checks,
+})
+
+/** Rows whose publication was decided elsewhere (by the option tree, or one by one). */
+function decided<T extends { decided: boolean }>(rows: T[]): Published<Omit<T, 'decided'>> {
+  const kept = rows.filter((row) => row.decided).map(({ decided: _, ...row }) => row)
+  return { rows: kept, folded: { buckets: rows.length - kept.length } }
 }
 
 /** `{ name: rows }` and `{ name: folded }` from `{ name: { rows, folded } }`. */

@@ -1,30 +1,35 @@
-import { num, type StatsContext, sharedAggregates, split, text } from './aggregates.js'
-import { queries } from './queries.js'
+import { cell, cellOf, type StatsContext, sharedAggregates, split, text, thresholdFields } from './aggregates.js'
+import { csv } from './csv.js'
 import type { Daily } from './schemas.js'
-import { byInstallations, publish, publishTotal } from './threshold.js'
+import { byInstallations, publishPartsBy } from './threshold.js'
 
-/** One day's published aggregates: the daily JSON file, and its CSV form. */
-export async function daily(context: StatsContext, day: string, complete: boolean): Promise<Daily> {
+/** One finished day's published aggregates: the daily JSON file, and its CSV form. */
+export async function daily(context: StatsContext, day: string): Promise<Daily> {
   const window = { from: day, to: day }
-  const { catalog, minCount } = context
+  const { catalog, threshold } = context
   const [shared, values] = await Promise.all([
     sharedAggregates(context, window),
-    queries(context.store).values(window, catalog.valuePaths, catalog.numberPaths),
+    context.store.queries.values(window, catalog.valuePaths, catalog.numberPaths),
   ])
   const valueRows = values
-    .map((row) => ({ path: text(row.path), value: text(row.value), installations: num(row.installations) }))
+    .map((row) => ({ path: text(row.path), value: text(row.value), ...cellOf(row) }))
     .sort(
       (a, b) =>
         a.path.localeCompare(b.path) ||
         byInstallations<{ value: string; installations: number }>((row) => row.value)(a, b),
     )
-  const { rows, other } = split({ ...shared.lists, values: publish(valueRows, minCount, (row) => row.installations) })
-  return { day, complete, minCount, installations: publishTotal(shared.installations, minCount), ...rows, other }
-}
-
-const cell = (value: unknown) => {
-  const written = value === null || value === undefined ? '' : String(value)
-  return /[",\n\r]/.test(written) ? `"${written.replace(/"/g, '""')}"` : written
+  // The values of an option partition the installations that set it (or, where that count is not
+  // published, its nearest published ancestor's).
+  const published = publishPartsBy(valueRows, threshold, (row) => row.path, cell, shared.wholeOf)
+  const { rows, other } = split({ ...shared.lists, values: published })
+  return {
+    day,
+    complete: true,
+    ...thresholdFields(context),
+    installations: shared.installations,
+    ...rows,
+    other,
+  }
 }
 
 /** Long form, one published row per line: `table,name,value,installations,networks,checks,folded`. */
@@ -41,5 +46,5 @@ export function dailyCSV(file: Daily): string {
     lines.push(['certificateResolvers', row.bucket, '', row.installations, '', '', ''])
   for (const row of file.challenges) lines.push(['challenges', row.type, '', row.installations, '', '', ''])
   for (const [name, folded] of Object.entries(file.other)) lines.push(['other', name, '', '', '', '', folded.buckets])
-  return `${lines.map((line) => line.map(cell).join(',')).join('\n')}\n`
+  return csv(lines)
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { dailySchema, errorSchema, optionSchema, summarySchema } from './schemas.js'
-import { DEFAULT_DAYS, MAX_DAYS } from './window.js'
+import { DEFAULT_DAYS, WINDOWS } from './window.js'
 
 /** The OpenAPI 3.1 document of the statistics API, its response schemas generated from the Zod ones. */
 
@@ -8,14 +8,14 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } },
 })
-const notFound = { 404: json(errorSchema, 'no such option or day') }
-const badRequest = { 400: json(errorSchema, 'a parameter out of range') }
+const notFound = { 404: json(errorSchema, 'no such option, or a day that is not over yet') }
+const badRequest = { 400: json(errorSchema, 'days is not one of the public windows') }
 const daysParameter = {
   name: 'days',
   in: 'query',
   required: false,
-  description: `the last N days, today so far included (default ${DEFAULT_DAYS})`,
-  schema: { type: 'integer', minimum: 1, maximum: MAX_DAYS, default: DEFAULT_DAYS },
+  description: `the N days ending with the last finished UTC day (yesterday); today is never published (default ${DEFAULT_DAYS})`,
+  schema: { type: 'integer', enum: [...WINDOWS], default: DEFAULT_DAYS },
 }
 
 /** Route → its 200 schema: what the tests check real answers against. */
@@ -35,7 +35,7 @@ export function openAPIDocument() {
       title: 'Baqup telemetry statistics',
       version: API_VERSION,
       description:
-        'Public aggregates of the usage reports. Every published count comes from at least `minCount` distinct installations; smaller rows are left out and counted under `other`.',
+        'Public aggregates of the usage reports. Every published count comes from at least `minCount` distinct installations in at least `minNetworks` distinct networks; smaller rows are left out and counted under `other`, and so are rows whose publication would let a left-out count be computed from the others (secondary suppression). Windows are 7, 30, 90 or 365 days ending with the last finished UTC day; daily files exist for finished days only and never change.',
     },
     paths: {
       '/api/v1/summary': {

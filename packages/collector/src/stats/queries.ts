@@ -1,10 +1,11 @@
-import type { Store } from '../store/store.js'
-
 /**
- * The aggregate queries, in SQL that DuckDB and ClickHouse 18.16 both accept; where they differ
- * (turning text into a number, counting a day's rows) the dialect says how. Statistics read
- * `installation_days`, a row per installation and day (its first report that day), and count
- * installations by their 64-bit key, once per day and once per bucket. A report names its
+ * The named aggregate queries statistics call, and their SQL, which DuckDB and ClickHouse 18.16
+ * both accept; where they differ (turning text into a number, counting a day's rows) the dialect
+ * says how. Each engine implements `Queries` with `sqlQueries(its dialect, its reader)`.
+ * Statistics read `installation_days`, a row per installation and day (its first report that day,
+ * with the network it came from), and count installations by their 64-bit key, once per day and
+ * once per bucket. Beside every count of installations is the count of distinct networks they
+ * came from (`networks`): the threshold needs both. A report names its
  * configuration, kept once with its option rows: option statistics join the window's
  * (installation, configuration) pairs to the option rows of those configurations, never the
  * option rows of every report. Values put in queries are checked days and schema paths, quoted.
@@ -24,7 +25,11 @@ export interface Window {
 const DIALECTS = {
   duckdb: { number: (expr: string) => `TRY_CAST(${expr} AS DOUBLE)`, perDay: 'count(*)' },
   clickhouse: { number: (expr: string) => `toFloat64OrZero(${expr})`, perDay: 'count(DISTINCT installation)' },
-} as const satisfies Record<Store['engine'], { number(expr: string): string; perDay: string }>
+} as const satisfies Record<string, { number(expr: string): string; perDay: string }>
+export type Dialect = keyof typeof DIALECTS
+
+/** Distinct known networks of a group of rows; `--ip=none` stores none (empty), which count for nothing. */
+const NETWORKS = "count(DISTINCT CASE WHEN network <> '' THEN network END)"
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 /** Schema paths only (`a.<name>.b[]`): nothing that could need escaping reaches a query. */
@@ -54,25 +59,31 @@ function bucketOf(number: string): string {
 
 export type Row = Record<string, unknown>
 
+/** Every count of installations comes with `networks`, the distinct networks they came from. */
 export interface Queries {
   installationsByDay(window: Window): Promise<Row[]>
   installations(window: Window): Promise<Row[]>
   versions(window: Window, byDay: boolean): Promise<Row[]>
+  /** Counted by networks (a version check has no installation): `checks` and `networks`. */
   versionChecks(window: Window, byDay: boolean): Promise<Row[]>
-  /** Installations that set each path, over the window, and among them those whose value is `true`. */
+  /** Installations that set each path, over the window, and among them those whose value is `true` (`…_true`). */
   adoption(window: Window, paths?: readonly string[]): Promise<Row[]>
   /** Installations that set any path of each group (`{ 'providers.file': [its fields] }`), as `path`. */
   groupAdoption(window: Window, groups: Readonly<Record<string, readonly string[]>>): Promise<Row[]>
-  adoptionByDay(window: Window, path: string): Promise<Row[]>
+  /** Per day, the installations that set any of `paths` (one option, or the fields of a group). */
+  adoptionByDay(window: Window, paths: readonly string[]): Promise<Row[]>
   /** Per path and value (numbers in buckets), the installations. */
   values(window: Window, paths: readonly string[], numberPaths: readonly string[]): Promise<Row[]>
-  /** Installations by number of entries of a map (the most fields of one kind set in one configuration). */
+  /**
+   * Installations by bucket of entries of a map (the most fields of one kind set in one
+   * configuration): `0`, `1` … `4`, `5-9`, `10+`; every installation of the window is in one.
+   */
   entries(window: Window, fields: readonly string[]): Promise<Row[]>
 }
 
-/** The window's installations, each with the configurations it reported. */
+/** The window's installations, each with the configurations it reported and the networks it reported from. */
 const present = (window: Window) =>
-  `(SELECT DISTINCT installation, configuration_id FROM installation_days WHERE ${within(window)}) AS present`
+  `(SELECT DISTINCT installation, configuration_id, network FROM installation_days WHERE ${within(window)}) AS present`
 
 /** `present` joined to a table keyed by configuration. */
 const joined = (window: Window, byConfiguration: string) =>
@@ -82,24 +93,32 @@ const joined = (window: Window, byConfiguration: string) =>
 const optionRows = (where: string) =>
   `(SELECT DISTINCT configuration_id, n, path, value FROM configuration_options WHERE ${where}) AS rows`
 
-export function queries(store: Store): Queries {
-  const { number, perDay } = DIALECTS[store.engine]
-  const run = (sql: string) => store.query(sql)
+/** Exact entry counts up to 4, then ranges. */
+const entryBucket = (entries: string) =>
+  `CASE ${[0, 1, 2, 3, 4].map((n) => `WHEN ${entries} = ${n} THEN '${n}'`).join(' ')}
+   WHEN ${entries} < 10 THEN '5-9' ELSE '10+' END`
+
+/** The named queries over an engine's reader, in its dialect. */
+export function sqlQueries(dialect: Dialect, run: (sql: string) => Promise<Row[]>): Queries {
+  const { number, perDay } = DIALECTS[dialect]
   return {
     installationsByDay: (window) =>
-      run(`SELECT day, ${perDay} AS installations FROM installation_days WHERE ${within(window)} GROUP BY day`),
+      run(`SELECT day, ${perDay} AS installations, ${NETWORKS} AS networks
+           FROM installation_days WHERE ${within(window)} GROUP BY day`),
     installations: (window) =>
-      run(`SELECT count(DISTINCT installation) AS installations FROM installation_days WHERE ${within(window)}`),
+      run(`SELECT count(DISTINCT installation) AS installations, ${NETWORKS} AS networks
+           FROM installation_days WHERE ${within(window)}`),
     versions: (window, byDay) =>
-      run(`SELECT ${byDay ? 'day, ' : ''}version, ${byDay ? perDay : 'count(DISTINCT installation)'} AS installations
+      run(`SELECT ${byDay ? 'day, ' : ''}version, ${byDay ? perDay : 'count(DISTINCT installation)'} AS installations,
+             ${NETWORKS} AS networks
            FROM installation_days WHERE ${within(window)} GROUP BY ${byDay ? 'day, ' : ''}version`),
     versionChecks: (window, byDay) =>
-      run(`SELECT ${byDay ? 'day, ' : ''}version, count(*) AS checks,
-             count(DISTINCT CASE WHEN network <> '' THEN network END) AS networks
+      run(`SELECT ${byDay ? 'day, ' : ''}version, count(*) AS checks, ${NETWORKS} AS networks
            FROM version_checks WHERE ${within(window)} GROUP BY ${byDay ? 'day, ' : ''}version`),
     adoption: (window, paths) =>
-      run(`SELECT path, count(DISTINCT installation) AS installations,
-             count(DISTINCT CASE WHEN is_true = 1 THEN installation END) AS installations_true
+      run(`SELECT path, count(DISTINCT installation) AS installations, ${NETWORKS} AS networks,
+             count(DISTINCT CASE WHEN is_true = 1 THEN installation END) AS installations_true,
+             count(DISTINCT CASE WHEN is_true = 1 AND network <> '' THEN network END) AS networks_true
            FROM ${joined(
              window,
              `SELECT configuration_id, path, max(CASE WHEN value = 'true' THEN 1 ELSE 0 END) AS is_true
@@ -109,35 +128,43 @@ export function queries(store: Store): Queries {
       const cases = Object.entries(groups).map(([group, paths]) => `WHEN path IN (${list(paths)}) THEN ${quote(group)}`)
       if (cases.length === 0) return Promise.resolve([])
       return run(
-        `SELECT grouped AS path, count(DISTINCT installation) AS installations FROM ${joined(
+        `SELECT grouped AS path, count(DISTINCT installation) AS installations, ${NETWORKS} AS networks FROM ${joined(
           window,
           `SELECT DISTINCT configuration_id, CASE ${cases.join(' ')} END AS grouped FROM configuration_options
          WHERE path IN (${list(Object.values(groups).flat())})`,
         )} GROUP BY grouped`,
       )
     },
-    adoptionByDay: (window, path) =>
-      run(`SELECT day, ${perDay} AS installations FROM installation_days WHERE ${within(window)}
-           AND configuration_id IN (SELECT configuration_id FROM configuration_options WHERE path = ${quote(path)})
+    adoptionByDay: (window, paths) =>
+      run(`SELECT day, ${perDay} AS installations, ${NETWORKS} AS networks FROM installation_days
+           WHERE ${within(window)}
+           AND configuration_id IN (SELECT configuration_id FROM configuration_options WHERE path IN (${list(paths)}))
            GROUP BY day`),
     values: (window, paths, numberPaths) =>
       run(
-        `SELECT path, bucket AS value, count(DISTINCT installation) AS installations FROM ${joined(
-          window,
-          `SELECT DISTINCT configuration_id, path, CASE WHEN path IN (${list(numberPaths)}) THEN ${bucketOf(number('value'))}
+        `SELECT path, bucket AS value, count(DISTINCT installation) AS installations, ${NETWORKS} AS networks
+         FROM ${joined(
+           window,
+           `SELECT DISTINCT configuration_id, path, CASE WHEN path IN (${list(numberPaths)}) THEN ${bucketOf(number('value'))}
            ELSE value END AS bucket
          FROM configuration_options WHERE path IN (${list(paths)}) AND value IS NOT NULL`,
-        )} GROUP BY path, bucket`,
+         )} GROUP BY path, bucket`,
       ),
+    // Every installation of the window (those that set none of the fields in bucket 0), then the
+    // networks of each bucket's installations, from their rows of the window.
     entries: (window, fields) =>
-      run(`SELECT entries, count(*) AS installations FROM (
-             SELECT installation, max(set_in_configuration) AS entries FROM ${joined(
-               window,
-               `SELECT configuration_id, max(rows_set) AS set_in_configuration FROM (
-                  SELECT configuration_id, path, count(*) AS rows_set FROM ${optionRows(`path IN (${list(fields)})`)}
-                  GROUP BY configuration_id, path
-                ) AS per_field GROUP BY configuration_id`,
-             )} GROUP BY installation
-           ) AS per_installation GROUP BY entries`),
+      run(`SELECT bucket, count(DISTINCT installation) AS installations, ${NETWORKS} AS networks FROM (
+             SELECT installation, ${entryBucket('entries')} AS bucket FROM (
+               SELECT installation, max(coalesce(set_in_configuration, 0)) AS entries
+               FROM ${present(window)} LEFT JOIN (
+                 SELECT configuration_id, max(rows_set) AS set_in_configuration FROM (
+                   SELECT configuration_id, path, count(*) AS rows_set FROM ${optionRows(`path IN (${list(fields)})`)}
+                   GROUP BY configuration_id, path
+                 ) AS per_field GROUP BY configuration_id
+               ) AS used USING (configuration_id) GROUP BY installation
+             ) AS per_installation
+           ) AS bucketed JOIN (
+             SELECT DISTINCT installation, network FROM installation_days WHERE ${within(window)}
+           ) AS seen USING (installation) GROUP BY bucket`),
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type * as z from 'zod'
+import type { CollectorConfig } from '../config/schema.js'
 import type { Store } from '../store/store.js'
 import type { StatsContext } from './aggregates.js'
 import { AnswerCache } from './answer-cache.js'
@@ -9,35 +10,49 @@ import { optionStats } from './option.js'
 import { dailySchema, optionSchema, summarySchema } from './schemas.js'
 import { statsCatalog } from './sections.js'
 import { summary } from './summary.js'
-import { dayOf, lastDays, parseDays } from './window.js'
+import { dayOf, isFinished, lastDays, parseDays, secondsToNextDay } from './window.js'
 
-/** Cache lifetimes: a finished day never changes; today's numbers move, so they are kept briefly. */
-const LIVE_SECONDS = 300
+/**
+ * Cache lifetimes. Every published window ends with the last finished day, so its answer stays
+ * the same until the next UTC day starts; a finished day's file never changes.
+ */
 const CACHE = {
-  live: `public, max-age=${LIVE_SECONDS}`,
+  window: (now: Date) => `public, max-age=${secondsToNextDay(now)}`,
   finished: 'public, max-age=31536000, immutable',
+  error: 'public, max-age=300',
   document: 'public, max-age=3600',
 } as const
+const DAY_MS = 86_400_000
 
 export interface StatsRoutesOptions {
   store: Store
   schema: z.ZodType
-  minCount: number
+  config: Pick<CollectorConfig, 'minCount' | 'minNetworks' | 'ip'>
   now: () => Date
 }
 
+/** The threshold and what is known of networks, from the collector's settings. */
+export function statsContext(store: Store, schema: z.ZodType, config: StatsRoutesOptions['config']): StatsContext {
+  return {
+    store,
+    catalog: statsCatalog(schema),
+    threshold: { minCount: config.minCount, minNetworks: config.minNetworks },
+    networks: config.ip === 'none' ? 'unknown' : 'counted',
+  }
+}
+
 const fail = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).header('cache-control', CACHE.live).send({ error: { code, message } })
+  reply.code(status).header('cache-control', CACHE.error).send({ error: { code, message } })
 
 /** The public statistics: summary, one option, daily files and the OpenAPI document. */
 export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOptions) {
-  const catalog = statsCatalog(options.schema)
-  const context: StatsContext = { store: options.store, catalog, minCount: options.minCount }
+  const context = statsContext(options.store, options.schema, options.config)
+  const { catalog } = context
   const document = openAPIDocument()
-  // The server keeps an answer as long as a client may: the same numbers either way, the store asked once.
-  const answers = new AnswerCache(LIVE_SECONDS * 1000)
-  const summaryOf = (days: number) => {
-    const window = lastDays(days, options.now())
+  // A window's answer is computed once per day; a finished day's file once (`capacity` bounds them).
+  const answers = new AnswerCache(DAY_MS)
+  const summaryOf = (days: number, now: Date) => {
+    const window = lastDays(days, now)
     return answers.get(`summary ${days} ${window.to}`, async () =>
       summarySchema.parse(await summary(context, days, window)),
     )
@@ -46,7 +61,8 @@ export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOp
   app.get('/api/v1/summary', async (request, reply) => {
     const days = parseDays((request.query as Record<string, unknown>).days)
     if (typeof days === 'string') return fail(reply, 400, 'bad-parameter', days)
-    return reply.header('cache-control', CACHE.live).send(await summaryOf(days))
+    const now = options.now()
+    return reply.header('cache-control', CACHE.window(now)).send(await summaryOf(days, now))
   })
 
   app.get('/api/v1/options/*', async (request, reply) => {
@@ -55,25 +71,23 @@ export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOp
     if (!option) return fail(reply, 404, 'unknown-option', `no option ${JSON.stringify(path.slice(0, 200))}`)
     const days = parseDays((request.query as Record<string, unknown>).days)
     if (typeof days === 'string') return fail(reply, 400, 'bad-parameter', days)
-    const window = lastDays(days, options.now())
+    const now = options.now()
+    const window = lastDays(days, now)
     const answer = await answers.get(`option ${path} ${days} ${window.to}`, async () =>
       optionSchema.parse(await optionStats(context, option, days, window)),
     )
-    return reply.header('cache-control', CACHE.live).send(answer)
+    return reply.header('cache-control', CACHE.window(now)).send(answer)
   })
 
   app.get('/data/daily/:file', async (request, reply) => {
     const [, day, format] = /^(\d{4}-\d{2}-\d{2})\.(json|csv)$/.exec((request.params as { file: string }).file) ?? []
-    const today = dayOf(options.now())
     if (!day || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || dayOf(new Date(`${day}T00:00:00Z`)) !== day)
       return fail(reply, 404, 'not-found', 'expected /data/daily/YYYY-MM-DD.json or .csv')
-    if (day > today) return fail(reply, 404, 'not-found', `${day} has not happened yet`)
-    const complete = day < today
-    const file = await answers.get(`daily ${day} ${complete}`, async () =>
-      dailySchema.parse(await daily(context, day, complete)),
-    )
-    reply.header('cache-control', complete ? CACHE.finished : CACHE.live)
-    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(dailyCSV(file))
+    if (!isFinished(day, options.now()))
+      return fail(reply, 404, 'not-found', `${day} is not over yet: only finished UTC days are published`)
+    const file = await answers.get(`daily ${day}`, async () => dailySchema.parse(await daily(context, day)))
+    reply.header('cache-control', CACHE.finished)
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8; header=present').send(dailyCSV(file))
     return reply.send(file)
   })
 
@@ -84,7 +98,7 @@ export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOp
   return {
     /** Computes the summaries of these windows ahead of the first visitor; a failure is only not kept. */
     async warm(windows: readonly number[]) {
-      for (const days of windows) await summaryOf(days).catch(() => {})
+      for (const days of windows) await summaryOf(days, options.now()).catch(() => {})
     },
   }
 }

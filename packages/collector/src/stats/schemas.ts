@@ -1,11 +1,18 @@
 import * as z from 'zod'
 
-/** Every answer of the statistics API, as Zod schemas: the routes' contract and the OpenAPI document's source. */
+/**
+ * Every answer of the statistics API, as Zod schemas: the routes' contract and the OpenAPI
+ * document's source. Parsing an answer drops what is not here (the networks the threshold read).
+ */
 
 const count = z.number().int().min(0)
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const folded = z
-  .object({ buckets: count.describe('rows left out because fewer than minCount installations are behind them') })
+  .object({
+    buckets: count.describe(
+      'rows left out: under the threshold, or left out so that no row under it can be computed from the others',
+    ),
+  })
   .describe('what the privacy threshold left out of a list')
 
 const installations = count.describe('distinct installations')
@@ -20,10 +27,21 @@ const bucketRow = z.object({
   installations,
 })
 
+/** What every answer says about the threshold it was published under. */
+const thresholdFields = {
+  minCount: count.describe('distinct installations behind any published number'),
+  minNetworks: count.describe('distinct networks (/24 or /48) those installations reported from'),
+  networks: z
+    .enum(['counted', 'unknown'])
+    .describe(
+      'unknown: the collector keeps no network (--ip=none), so the network rule cannot hold and nothing is published unless minNetworks is 0',
+    ),
+}
+
 /** The published aggregates shared by the summary and the daily files. */
 const aggregates = {
-  minCount: count.describe('distinct installations behind any published number'),
-  installations: installations.nullable().describe('distinct installations; null when under minCount'),
+  ...thresholdFields,
+  installations: installations.nullable().describe('distinct installations; null when under the threshold'),
   versions: z.array(versionRow),
   versionChecks: z.array(checkRow),
   providers: z
@@ -67,7 +85,7 @@ export const summarySchema = z
       Object.fromEntries(summaryLists.map((name) => [name, folded])) as Record<SummaryList, typeof folded>,
     ),
   })
-  .describe('the last `days` days, today so far included')
+  .describe('the `days` days (7, 30, 90 or 365) ending with the last finished UTC day; today is never published')
 export type SummaryList = (typeof summaryLists)[number]
 export type Summary = z.output<typeof summarySchema>
 
@@ -84,7 +102,7 @@ export const optionSchema = z.object({
   days: count,
   from: day,
   to: day,
-  minCount: count,
+  ...thresholdFields,
   adoption: z.array(z.object({ day, installations, of: count.describe('installations reporting that day') })),
   values: z
     .array(valueRow)
@@ -93,12 +111,15 @@ export const optionSchema = z.object({
 })
 export type OptionStats = z.output<typeof optionSchema>
 
-const dailyLists = [...Object.keys(aggregates).filter((key) => key !== 'minCount' && key !== 'installations'), 'values']
+const dailyLists = [
+  ...Object.keys(aggregates).filter((key) => !(key in thresholdFields) && key !== 'installations'),
+  'values',
+]
 
 export const dailySchema = z
   .object({
     day,
-    complete: z.boolean().describe('the day is over: this file no longer changes'),
+    complete: z.literal(true).describe('the day is over: this file never changes (only finished days are published)'),
     ...aggregates,
     values: z.array(z.object({ path: z.string(), ...valueRow.shape })),
     other: z.object(Object.fromEntries(dailyLists.map((name) => [name, folded]))),

@@ -1,21 +1,41 @@
 import type { Window } from './queries.js'
 
-/** Days the API accepts: a window of 1 to 400 days (the default retention), 30 when not given. */
-export const DEFAULT_DAYS = 30
-export const MAX_DAYS = 400
+/**
+ * The public windows: 7, 30, 90 and 365 days ending with the last finished UTC day (yesterday).
+ * Today is never published: its numbers still move, and a window that ends with it would show,
+ * against the same window an hour later, who reported in between.
+ */
+export const WINDOWS = [7, 30, 90, 365] as const
+export type WindowDays = (typeof WINDOWS)[number]
+export const DEFAULT_DAYS: WindowDays = 30
 
 const DAY_MS = 86_400_000
 
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10)
 
-/** The last `days` days up to `now`'s day (UTC), today so far included. */
+/** The last finished UTC day: yesterday. */
+export const lastFinishedDay = (now: Date) => dayOf(new Date(now.getTime() - DAY_MS))
+
+/** A day that is over (UTC): only those are published. */
+export const isFinished = (day: string, now: Date) => day < dayOf(now)
+
+/** The `days` days ending with the last finished day. */
 export function lastDays(days: number, now: Date): Window {
-  return { from: dayOf(new Date(now.getTime() - (days - 1) * DAY_MS)), to: dayOf(now) }
+  const to = lastFinishedDay(now)
+  return { from: dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * DAY_MS)), to }
+}
+
+/** Seconds until the next UTC day starts: until then, every window's answer stays the same. */
+export function secondsToNextDay(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
+  return Math.max(1, Math.ceil((next - now.getTime()) / 1000))
 }
 
 /** The `days` query parameter, or a message saying what it must be. */
-export function parseDays(raw: unknown): number | string {
+export function parseDays(raw: unknown): WindowDays | string {
   if (raw === undefined) return DEFAULT_DAYS
-  const days = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN
-  return days >= 1 && days <= MAX_DAYS ? days : `days: expected a whole number from 1 to ${MAX_DAYS}`
+  const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN
+  return (WINDOWS as readonly number[]).includes(days)
+    ? (days as WindowDays)
+    : `days: expected one of ${WINDOWS.join(', ')} (days ending with the last finished UTC day)`
 }

@@ -1,9 +1,18 @@
-import { type ClickHouseClient, createClient } from '@clickhouse/client'
+import { type ClickHouseClient, createClient, type Logger } from '@clickhouse/client'
+import { sqlQueries } from '../stats/queries.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
-import { refuseEarlierLayout } from './layout.js'
+import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
+import {
+  COLUMNS,
+  type ColumnType,
+  createTables,
+  type TableRows,
+  type TableSpec,
+  tableRows,
+  writtenConfigurations,
+} from './tables.js'
 
 /**
  * The scale-out engine: any number of stateless collectors write to one ClickHouse. Only SQL
@@ -18,24 +27,21 @@ const day = (value: string) => {
   return `'${value}'`
 }
 
-function tables(db: string): string[] {
-  const merge = (order: string) => `ENGINE = MergeTree() PARTITION BY toYYYYMM(day) ORDER BY (${order})`
-  // Collectors each write copies of a configuration: merges keep one a month, queries read distinct rows.
-  const replacing = (order: string) => `ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(day) ORDER BY (${order})`
-  return [
-    `CREATE TABLE IF NOT EXISTS ${db}.reports (id String, day Date, received DateTime, hash String, installation UInt64,
-       version String, codename String, build_date String, network String, ip String, configuration_id UInt64)
-       ${merge('day, installation')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.installation_days (day Date, installation UInt64, version String,
-       configuration_id UInt64) ${merge('day, installation')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.configurations (day Date, id UInt64, configuration String) ${replacing('id')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.configuration_options (day Date, configuration_id UInt64, n UInt32, path String,
-       value Nullable(String)) ${replacing('configuration_id, n')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.version_checks (day Date, received DateTime, version String, network String,
-       ip String) ${merge('day, version')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.refusals (day Date, code String, n UInt32) ${merge('day, code')}`,
-  ]
-}
+const TYPES = {
+  day: 'Date',
+  time: 'DateTime',
+  text: 'String',
+  key: 'UInt64',
+  int: 'UInt32',
+  'optional-text': 'Nullable(String)',
+} as const satisfies Record<ColumnType, string>
+
+/**
+ * MergeTree by month. Collectors each write copies of a configuration: `replacing` tables let
+ * merges keep one a month, and queries read distinct rows.
+ */
+const tableEngine = (spec: TableSpec) =>
+  `ENGINE = ${spec.merge === 'replacing' ? 'ReplacingMergeTree()' : 'MergeTree()'} PARTITION BY toYYYYMM(day) ORDER BY (${spec.order.join(', ')})`
 
 /** `clickhouse://HOST:PORT/DB` → the HTTP URL and the database. */
 export function parseClickHouseURL(url: string): { http: string; database: string } {
@@ -50,21 +56,30 @@ async function json<T>(client: ClickHouseClient, query: string): Promise<T[]> {
   return (await client.query({ query, format: 'JSONEachRow' })).json<T>()
 }
 
-export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<Store> {
+export interface ClickHouseOptions {
+  timeoutMs?: number
+  /** Where the client's own log lines go (its default writes each to the console). */
+  LoggerClass?: new () => Logger
+}
+
+export async function openClickHouse(url: string, options: ClickHouseOptions = {}): Promise<Store> {
+  const { timeoutMs = 10_000, LoggerClass } = options
+  const log = LoggerClass && { LoggerClass }
   const { http, database } = parseClickHouseURL(url)
-  const client = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector' })
+  const client = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', log })
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` })
-  for (const query of tables(database)) await client.command({ query })
-  // Read queries name tables bare, as on DuckDB: this client's default database is the store's.
-  const reader = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', database })
   refuseEarlierLayout(
-    (
-      await json<{ name: string }>(
-        reader,
-        `SELECT name FROM system.columns WHERE database = '${database}' AND table = 'reports'`,
-      )
-    ).map((row) => row.name),
+    columnsByTable(
+      await json<{ table: string; column: string }>(
+        client,
+        `SELECT table, name AS column FROM system.columns WHERE database = '${database}'`,
+      ),
+    ),
   )
+  for (const query of createTables(TYPES, (table) => `${database}.${table}`, tableEngine))
+    await client.command({ query })
+  // Read queries name tables bare, as on DuckDB: this client's default database is the store's.
+  const reader = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', database, log })
   // Retention deletes copies of configurations by their day, a day before the reports: every report
   // is written with a copy of its configuration at most a day older than itself, so it keeps one.
   const configurations = new StoredConfigurations(1)
@@ -127,8 +142,8 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
     async exportDay(when: string): Promise<ExportedReport[]> {
       return json<ExportedReport>(
         client,
-        `SELECT toString(day) AS day, hash, argMin(version, received) AS version, argMin(codename, received) AS codename,
-           argMin(build_date, received) AS buildDate, argMin(configuration, received) AS configuration
+        `SELECT toString(day) AS day, hash, argMin(version, received) AS version,
+           argMin(configuration, received) AS configuration
          FROM (SELECT * FROM ${database}.reports WHERE day = ${day(when)})
          ALL INNER JOIN (
            SELECT id AS configuration_id, any(configuration) AS configuration FROM ${database}.configurations
@@ -152,6 +167,16 @@ export async function openClickHouse(url: string, timeoutMs = 10_000): Promise<S
           query: `ALTER TABLE ${database}.${table} UPDATE ip = '' WHERE day < ${day(ipBefore)} AND ip != ''`,
         })
       }
+    },
+    queries: sqlQueries('clickhouse', (sql) => json<Record<string, unknown>>(reader, sql)),
+    async installationsPerNetwork(when: string, network?: string) {
+      // No query parameters on 18.16: a network is put in the query only in the form the collector writes it.
+      if (network !== undefined && !/^[0-9a-f.:]+\/\d{1,3}$/i.test(network)) throw new Error('not a network')
+      return json<{ network: string; installation: string }>(
+        reader,
+        `SELECT DISTINCT network, toString(installation) AS installation FROM reports
+         WHERE day = ${day(when)} AND network != '' ${network === undefined ? '' : `AND network = '${network}'`}`,
+      )
     },
     query: (sql: string) => json<Record<string, unknown>>(reader, sql),
     async ping() {

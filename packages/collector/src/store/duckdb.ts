@@ -1,22 +1,21 @@
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
+import { sqlQueries } from '../stats/queries.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
-import { refuseEarlierLayout } from './layout.js'
+import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
+import { COLUMNS, type ColumnType, createTables, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 
 /** The embedded engine: one DuckDB file, one writing connection, a transaction per group commit. */
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, installation UBIGINT,
-     version VARCHAR, codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration_id UBIGINT)`,
-  'CREATE TABLE IF NOT EXISTS installation_days (day DATE, installation UBIGINT, version VARCHAR, configuration_id UBIGINT)',
-  'CREATE TABLE IF NOT EXISTS configurations (day DATE, id UBIGINT, configuration VARCHAR)',
-  `CREATE TABLE IF NOT EXISTS configuration_options (day DATE, configuration_id UBIGINT, n INTEGER, path VARCHAR,
-     value VARCHAR)`,
-  'CREATE TABLE IF NOT EXISTS version_checks (day DATE, received TIMESTAMP, version VARCHAR, network VARCHAR, ip VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS refusals (day DATE, code VARCHAR, n INTEGER)',
-]
+const TYPES = {
+  day: 'DATE',
+  time: 'TIMESTAMP',
+  text: 'VARCHAR',
+  key: 'UBIGINT',
+  int: 'INTEGER',
+  'optional-text': 'VARCHAR',
+} as const satisfies Record<ColumnType, string>
 
 /**
  * The writer's appenders, one per table, kept open from one group commit to the next. An
@@ -64,14 +63,17 @@ export async function openDuckDB(path: string): Promise<Store> {
   const instance = await DuckDBInstance.create(path)
   const writer = await instance.connect()
   const reader = await instance.connect()
-  for (const statement of SCHEMA) await writer.run(statement)
   const rows = async (sql: string, values: DuckDBValue[] = []) =>
     (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[]
   refuseEarlierLayout(
-    (await rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'reports'")).map((row) =>
-      String(row.column_name),
+    columnsByTable(
+      await rows(
+        `SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+         WHERE table_schema = 'main' ORDER BY ordinal_position`,
+      ),
     ),
   )
+  for (const statement of createTables(TYPES, (table) => table)) await writer.run(statement)
   const appending = appenders(writer)
   // One writer: the ids it remembers are exactly the table's, reloaded after retention deletes some.
   const configurations = new StoredConfigurations()
@@ -131,7 +133,6 @@ export async function openDuckDB(path: string): Promise<Store> {
     async exportDay(day: string): Promise<ExportedReport[]> {
       const found = await rows(
         `SELECT strftime(r.day, '%Y-%m-%d') AS day, hash, arg_min(version, received) AS version,
-           arg_min(codename, received) AS codename, arg_min(build_date, received) AS "buildDate",
            arg_min(c.configuration, received) AS configuration
          FROM reports AS r JOIN configurations AS c ON c.id = r.configuration_id
          WHERE r.day = $1::DATE GROUP BY r.day, hash ORDER BY hash`,
@@ -153,6 +154,15 @@ export async function openDuckDB(path: string): Promise<Store> {
           await writer.run(`UPDATE ${table} SET ip = '' WHERE day < $1::DATE AND ip <> ''`, [ipBefore])
         }
       }),
+    queries: sqlQueries('duckdb', (sql) => rows(sql)),
+    async installationsPerNetwork(day: string, network?: string) {
+      const found = await rows(
+        `SELECT DISTINCT network, CAST(installation AS VARCHAR) AS installation FROM reports
+         WHERE day = $1::DATE AND network <> '' ${network === undefined ? '' : 'AND network = $2'}`,
+        network === undefined ? [day] : [day, network],
+      )
+      return found.map((row) => ({ network: String(row.network), installation: String(row.installation) }))
+    },
     query: (sql: string) => rows(sql),
     async ping() {
       await rows('SELECT 1')

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path'
-import { openClickHouse } from './clickhouse.js'
+import { type ClickHouseOptions, openClickHouse } from './clickhouse.js'
 import { openDuckDB } from './duckdb.js'
 import type { Store } from './store.js'
 
 /** `clickhouse://HOST:PORT/DB` opens ClickHouse; anything else is a DuckDB file. */
-export function openStore(location: string, cwd = process.cwd()): Promise<Store> {
-  if (/^clickhouse:\/\//i.test(location)) return openClickHouse(location)
+export function openStore(location: string, cwd = process.cwd(), clickhouse: ClickHouseOptions = {}): Promise<Store> {
+  if (/^clickhouse:\/\//i.test(location)) return openClickHouse(location, clickhouse)
   return openDuckDB(resolve(cwd, location))
 }
 

@@ -1,7 +1,11 @@
 import type { OptionRow } from '@baqup/core'
+import type { Queries } from '../stats/queries.js'
 import type { StoredConfiguration } from './configurations.js'
 
-/** What the collector keeps, engine-independent. Days are `YYYY-MM-DD` (UTC), times ISO strings. */
+/**
+ * What the collector keeps, engine-independent: only what statistics use (no codename, build date
+ * or User-Agent text). Days are `YYYY-MM-DD` (UTC), times ISO strings.
+ */
 
 export interface StoredReport {
   readonly id: string
@@ -9,8 +13,6 @@ export interface StoredReport {
   readonly received: string
   readonly hash: string
   readonly version: string
-  readonly codename: string
-  readonly buildDate: string
   /** `203.0.113.0/24`, or the full address with `--ip=full`; empty with `--ip=none`. */
   readonly network: string
   readonly ip: string
@@ -51,8 +53,6 @@ export interface ExportedReport {
   day: string
   hash: string
   version: string
-  codename: string
-  buildDate: string
   configuration: string
 }
 
@@ -71,7 +71,14 @@ export interface Store {
   /** The day's reports, once per (hash, day): the first received. */
   exportDay(day: string): Promise<ExportedReport[]>
   applyRetention(retention: Retention): Promise<void>
-  /** Rows of a read-only query, columns as JSON values; tables by their bare names on both engines. */
+  /**
+   * The distinct (network, installation) pairs of a day's reports, of one network or of all, the
+   * empty network (`--ip=none`) left out: what the per-network cap of new installations reads.
+   */
+  installationsPerNetwork(day: string, network?: string): Promise<{ network: string; installation: string }[]>
+  /** The named aggregate queries statistics call, in this engine's dialect. */
+  readonly queries: Queries
+  /** Rows of a read-only query, columns as JSON values; tables by their bare names on both engines (tests, operators). */
   query(sql: string): Promise<Record<string, unknown>[]>
   /** Throws when the engine does not answer. */
   ping(): Promise<void>

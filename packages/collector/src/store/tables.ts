@@ -5,7 +5,13 @@ import { type Batch, optionValueText } from './store.js'
 
 export interface TableRows {
   reports: Record<string, string>[]
-  installation_days: { day: string; installation: string; version: string; configuration_id: string }[]
+  installation_days: {
+    day: string
+    installation: string
+    version: string
+    network: string
+    configuration_id: string
+  }[]
   configurations: Record<string, string>[]
   configuration_options: Record<string, string | number | null>[]
   version_checks: Record<string, string>[]
@@ -54,8 +60,6 @@ export function tableRows(batch: Batch, written: Written): TableRows {
       hash: report.hash,
       installation,
       version: report.version,
-      codename: report.codename,
-      build_date: report.buildDate,
       network: report.network,
       ip: report.ip,
       configuration_id: id,
@@ -63,7 +67,13 @@ export function tableRows(batch: Batch, written: Written): TableRows {
     const dayKey = `${report.day} ${installation}`
     if (!counted.has(dayKey) && !written.installationDay(report.day, installation)) {
       counted.add(dayKey)
-      rows.installation_days.push({ day: report.day, installation, version: report.version, configuration_id: id })
+      rows.installation_days.push({
+        day: report.day,
+        installation,
+        version: report.version,
+        network: report.network,
+        configuration_id: id,
+      })
     }
     if (added.has(id) || written.configuration(id, report.day)) continue
     added.add(id)
@@ -87,23 +97,77 @@ export function tableRows(batch: Batch, written: Written): TableRows {
 export const writtenConfigurations = (rows: TableRows) =>
   rows.configurations.map((row) => ({ id: row.id as string, day: row.day as string }))
 
-export const COLUMNS = {
-  reports: [
-    'id',
-    'day',
-    'received',
-    'hash',
-    'installation',
-    'version',
-    'codename',
-    'build_date',
-    'network',
-    'ip',
-    'configuration_id',
-  ],
-  installation_days: ['day', 'installation', 'version', 'configuration_id'],
-  configurations: ['day', 'id', 'configuration'],
-  configuration_options: ['day', 'configuration_id', 'n', 'path', 'value'],
-  version_checks: ['day', 'received', 'version', 'network', 'ip'],
-  refusals: ['day', 'code', 'n'],
-} as const satisfies Record<keyof TableRows, readonly string[]>
+/**
+ * Each table once: its logical columns, order key and merge behaviour. An engine renders the DDL
+ * (`duckdb.ts`, `clickhouse.ts`); both insert `COLUMNS`. Only what statistics (or retention) use is
+ * kept: no codename, build date or User-Agent text.
+ */
+export type ColumnType = 'day' | 'time' | 'text' | 'key' | 'int' | 'optional-text'
+
+export interface TableSpec {
+  readonly columns: Readonly<Record<string, ColumnType>>
+  readonly order: readonly string[]
+  /** `replacing`: several writers may store the same row (a configuration); merges may keep one. */
+  readonly merge: 'append' | 'replacing'
+}
+
+export const TABLES = {
+  reports: {
+    columns: {
+      id: 'text',
+      day: 'day',
+      received: 'time',
+      hash: 'text',
+      installation: 'key',
+      version: 'text',
+      network: 'text',
+      ip: 'text',
+      configuration_id: 'key',
+    },
+    order: ['day', 'installation'],
+    merge: 'append',
+  },
+  /** The row statistics read: an installation's first report of a day, with the network it came from. */
+  installation_days: {
+    columns: { day: 'day', installation: 'key', version: 'text', network: 'text', configuration_id: 'key' },
+    order: ['day', 'installation'],
+    merge: 'append',
+  },
+  configurations: {
+    columns: { day: 'day', id: 'key', configuration: 'text' },
+    order: ['id'],
+    merge: 'replacing',
+  },
+  configuration_options: {
+    columns: { day: 'day', configuration_id: 'key', n: 'int', path: 'text', value: 'optional-text' },
+    order: ['configuration_id', 'n'],
+    merge: 'replacing',
+  },
+  version_checks: {
+    columns: { day: 'day', received: 'time', version: 'text', network: 'text', ip: 'text' },
+    order: ['day', 'version'],
+    merge: 'append',
+  },
+  refusals: {
+    columns: { day: 'day', code: 'text', n: 'int' },
+    order: ['day', 'code'],
+    merge: 'append',
+  },
+} as const satisfies Record<keyof TableRows, TableSpec>
+
+/** The columns each engine inserts, in order. */
+export const COLUMNS = Object.fromEntries(
+  Object.entries(TABLES).map(([name, spec]) => [name, Object.keys(spec.columns)]),
+) as unknown as Record<keyof TableRows, readonly string[]>
+
+/** `CREATE TABLE` of every table, with the engine's types and, where it has them, its table engine clause. */
+export function createTables(
+  types: Readonly<Record<ColumnType, string>>,
+  name: (table: string) => string,
+  engine: (spec: TableSpec) => string = () => '',
+): string[] {
+  return Object.entries(TABLES).map(([table, spec]: [string, TableSpec]) => {
+    const columns = Object.entries(spec.columns).map(([column, type]) => `${column} ${types[type]}`)
+    return `CREATE TABLE IF NOT EXISTS ${name(table)} (${columns.join(', ')}) ${engine(spec)}`.trim()
+  })
+}

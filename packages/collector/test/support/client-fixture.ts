@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BAQUP_VERSION } from '@baqup/schemas'
 import { afterAll, beforeAll } from 'vitest'
 import { type Running, serve } from './collector.js'
 
@@ -25,7 +26,14 @@ export function collectorForClients(prefix: string): CollectorFixture {
     fixture.folder = mkdtempSync(join(tmpdir(), prefix))
     fixture.store = join(fixture.folder, 'collector.duckdb')
     const releases = join(fixture.folder, 'releases.json')
-    writeFileSync(releases, JSON.stringify([{ tag_name: NEWEST_RELEASE, draft: false, prerelease: false }]))
+    // The client's own version, and the one `support/reports.ts` sends, are releases the collector knows
+    // (else their reports are refused unknown-version).
+    const listed = [NEWEST_RELEASE, `v${BAQUP_VERSION}`, 'v3.1.0'].map((tag) => ({
+      tag_name: tag,
+      draft: false,
+      prerelease: false,
+    }))
+    writeFileSync(releases, JSON.stringify(listed))
     fixture.collector = await serve([`--store=${fixture.store}`, `--releases=${releases}`])
   })
   afterAll(async () => {

@@ -28,14 +28,22 @@ function renderFacts(summary: Summary) {
     summary.installations === null ? `fewer than ${summary.minCount}` : String(summary.installations),
   )
   setStat('min-count', `${summary.minCount} installations`)
+  setStat(
+    'min-networks',
+    summary.networks === 'unknown'
+      ? `unknown (the collector keeps no network): ${summary.minNetworks > 0 ? 'nothing is published' : 'not required'}`
+      : `${summary.minNetworks} networks`,
+  )
   const folded = Object.entries(summary.other)
     .filter(([, other]) => other.buckets > 0)
     .map(([list, other]) => `${other.buckets} in ${list}`)
   const note = document.getElementById('folded')
   if (note)
-    note.textContent = `Every number comes from at least ${summary.minCount} distinct installations.${
-      folded.length ? ` Rows left out for having fewer: ${folded.join(', ')}.` : ''
-    }`
+    note.textContent = `Every number comes from at least ${summary.minCount} distinct installations in at least ${
+      summary.minNetworks
+    } networks, and no row left out can be computed from the others.${
+      folded.length ? ` Rows left out: ${folded.join(', ')}.` : ''
+    } Today is never published: the window ends with the last finished UTC day.`
 }
 
 function renderInstallations(summary: Summary) {
@@ -158,7 +166,7 @@ async function start() {
     renderInstallations(summary)
     renderVersions(summary)
     renderShares(summary)
-    status.textContent = `Last ${days} days.`
+    status.textContent = `${days} days ending with the last finished UTC day.`
     // Ready once the charts are on screen: the frame that paints them has run.
     await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)))
     performance.mark('dashboard-ready')
