@@ -85,21 +85,23 @@ request says why in words, for example "the server does not speak TLS on this po
    \`"xxxx"\`, a masked list of strings the same number of \`"xxxx"\`; any other masked value
    (number, boolean, map, section, list of objects) is removed. Plugin settings
    (\`providers.plugin\`) are never sent.
-2. ¹ Then every string still present is **checked against what it may hold**: a value from a
-   fixed list (\`log.level\`, sent in its one listed spelling, so \`debug\` and \`DEBUG\` give one
-   hash), the name of an entry point or certificate resolver defined in the same configuration, a
-   port, a version such as \`v1.2.3\`, a status code. Anything else becomes 32 \`x\`. Free text is
-   sent only when it is plain words: paths, URLs, e-mail addresses, \`user:password@host\`, IP
-   addresses, host names, tokens, percent-encoded or full-width text never are.
+2. ¹ Then every string still present is **checked against the closed set it belongs to**: a value
+   from a fixed list (\`log.level\`, sent in its one listed spelling, so \`debug\` and \`DEBUG\` give
+   one hash), the name of an entry point or certificate resolver defined in the same configuration,
+   a port, a version written strictly \`v1.2.3\`, a status code, a middleware or TLS options name
+   from the names dictionary (point 4). Anything else becomes 32 \`x\`, and so does any string with
+   a character outside printable ASCII. No free text is sent: an option whose value has no closed
+   set is masked.
 3. **Listening addresses** (\`entryPoints.<name>.address\`) are sent only when they say nothing
    about your machine: an empty or wildcard host (\`:443\`, \`0.0.0.0:443\`, \`[::]:8080\`, optionally
    \`/tcp\` or \`/udp\`) is sent as written; any other host is replaced and the port kept
    (\`db.k8s:5432\` → \`xxxx:5432\`); an address without a numeric port is sent as \`xxxx\`.
-4. **Names you chose** (entry points, certificate resolvers, plugins) are sent only when they read
-   as plain names: letters, digits, \`-\` and \`_\`, at most 32 characters, not a long number,
-   identifier or token, and not a host name written with \`_\` or \`-\` (\`shop_example_com\`).
-   Other names are sent as \`entry-1\`, \`resolver-1\`, \`plugin-1\`…, and every reference to
-   them follows, so the number of entries still counts.
+4. **Names you chose** (entry points, certificate resolvers, plugins, access log fields) are sent
+   only when they are in a published dictionary of common names (\`web\`, \`websecure\`,
+   \`letsencrypt\`, \`myresolver\`…: \`COMMON_NAMES\` in \`@baqup/schemas\`, a few hundred role and
+   protocol words), compared in any case and sent in the dictionary's spelling. Other names are
+   sent as \`entry-1\`, \`resolver-1\`, \`plugin-1\`…, and every reference to them follows, so the
+   number of entries still counts.
 5. The **hash** is keyed with a random key generated on your machine and kept in Baqup's state
    file: the collector can tell two reports of the same configuration apart from others, but
    cannot recover a masked value by trying candidates.

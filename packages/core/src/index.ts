@@ -23,7 +23,7 @@ export { type AnonymizedVerdict, checkAnonymized, isAnonymized, schemaPath } fro
 export type { Decision, DecisionKind } from './report/decision.js'
 export { anonymizeExplained, type ExplainedAnonymization, explain } from './report/explain.js'
 export { canonicalJSON, configHash } from './report/hash.js'
-export { entryNames, NAME_MAX_LENGTH, nameProblem } from './report/names.js'
+export { dictionarySpelling, entryNames } from './report/names.js'
 export { type OptionRow, type OptionValue, optionRows } from './report/option-rows.js'
 export { type BuildInfo, buildPayload, type UsagePayload } from './report/payload.js'
 export { MAX_CHECKED_LENGTH, SCRUBBED, type ScrubResult, scrub, textProblem } from './report/scrub.js'

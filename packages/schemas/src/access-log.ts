@@ -3,7 +3,48 @@ import { duration } from './duration.js'
 import { group, oneOf, oneOfMap, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
 import { otlpResource, otlpTransports } from './otlp.js'
-import { statusCode } from './shapes.js'
+import { namedAs, statusCode } from './shapes.js'
+
+/** The fields an access log line has (Baqup's documented list): the only names `fields.names` sends as written. */
+export const ACCESS_LOG_FIELDS: readonly string[] = Object.freeze([
+  'StartUTC',
+  'StartLocal',
+  'Duration',
+  'EntryPointName',
+  'RouterName',
+  'ServiceName',
+  'ServiceURL',
+  'ServiceAddr',
+  'ClientAddr',
+  'ClientHost',
+  'ClientPort',
+  'ClientUsername',
+  'RequestAddr',
+  'RequestHost',
+  'RequestPort',
+  'RequestMethod',
+  'RequestPath',
+  'RequestProtocol',
+  'RequestScheme',
+  'RequestLine',
+  'RequestContentSize',
+  'OriginDuration',
+  'OriginContentSize',
+  'OriginStatus',
+  'OriginStatusLine',
+  'DownstreamStatus',
+  'DownstreamStatusLine',
+  'DownstreamContentSize',
+  'RequestCount',
+  'GzipRatio',
+  'Overhead',
+  'RetryAttempts',
+  'TLSVersion',
+  'TLSCipher',
+  'TLSClientSubject',
+  'TraceId',
+  'SpanId',
+])
 
 const filters = exported(
   withParent(
@@ -23,7 +64,10 @@ const fields = exported(
         oneOf(['keep', 'drop']).default('keep'),
         'Treatment of fields not listed in names: keep or drop.',
       ),
-      names: exported(oneOfMap(['keep', 'drop']), 'Treatment of individual fields (field name → keep or drop).'),
+      names: exported(
+        namedAs('field', oneOf(['keep', 'drop']), ACCESS_LOG_FIELDS),
+        'Treatment of individual fields (field name → keep or drop).',
+      ),
       headers: exported(
         withParent(
           group({

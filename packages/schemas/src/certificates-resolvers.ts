@@ -3,7 +3,7 @@ import { duration } from './duration.js'
 import { group, named, oneOf, section } from './kinds.js'
 import { LEGO_DNS_PROVIDERS } from './lego-dns-providers.js'
 import { exported, masked } from './meta.js'
-import { entryPointName, freeName, namedAs } from './shapes.js'
+import { entryPointName, namedAs, sentOnlyAs } from './shapes.js'
 
 function challengeDelay() {
   return exported(duration().default('0s'), 'Time to wait after setting up the challenge before asking for validation.')
@@ -47,8 +47,14 @@ const acme = exported(
       z.string().default('https://acme-v02.api.letsencrypt.org/directory'),
       'Directory URL of the ACME certificate authority.',
     ),
-    preferredChain: exported(z.string(), 'Common name of the issuer whose certificate chain is preferred.'),
-    profile: exported(freeName(), 'Certificate profile requested from the authority, such as shortlived.'),
+    preferredChain: exported(
+      sentOnlyAs(['ISRG Root X1', 'ISRG Root X2']),
+      'Common name of the issuer whose certificate chain is preferred.',
+    ),
+    profile: exported(
+      sentOnlyAs(['classic', 'shortlived', 'tlsserver']),
+      'Certificate profile requested from the authority, such as shortlived.',
+    ),
     emailAddresses: masked(z.array(z.string()), 'E-mail addresses included in certificate signing requests.'),
     disableCommonName: exported(
       z.boolean().default(false),

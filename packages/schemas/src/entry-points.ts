@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { duration } from './duration.js'
 import { group, named, oneOf, section, withParent } from './kinds.js'
 import { exported, masked } from './meta.js'
-import { certResolverName, dynamicName, entryPointName, listenAddress, namedAs } from './shapes.js'
+import { certResolverName, dynamicName, entryPointName, listenAddress, namedAs, sentOnlyAs } from './shapes.js'
 
 /**
  * Go's default redirection priority is MaxInt64 - 1 (2^63 - 2), beyond JavaScript's exact integers.
@@ -82,7 +82,10 @@ const http = exported(
                 entryPointName({ orPort: true }),
                 'Entry point name (or :port) that requests are redirected to.',
               ),
-              scheme: exported(z.string().default('https'), 'Scheme of the redirection target, such as https.'),
+              scheme: exported(
+                sentOnlyAs(['http', 'https']).default('https'),
+                'Scheme of the redirection target, such as https.',
+              ),
               permanent: exported(
                 z.boolean().default(true),
                 'Answer with a permanent redirection instead of a temporary one.',

@@ -28,9 +28,9 @@ export const experimental = exported(
       namedAs(
         'plugin',
         group({
-          moduleName: exported(z.string(), 'Module name of the plugin in the plugin catalog.'),
+          moduleName: masked(z.string(), 'Module name of the plugin in the plugin catalog.'),
           version: exported(moduleVersion(), 'Version of the plugin to download.'),
-          hash: exported(z.string(), 'Expected hash of the plugin archive, checked after download.'),
+          hash: masked(z.string(), 'Expected hash of the plugin archive, checked after download.'),
           settings: pluginSettings(),
         }),
       ),
@@ -40,7 +40,7 @@ export const experimental = exported(
       namedAs(
         'plugin',
         group({
-          moduleName: exported(z.string(), 'Module name of the plugin, found under ./plugins-local/src.'),
+          moduleName: masked(z.string(), 'Module name of the plugin, found under ./plugins-local/src.'),
           settings: pluginSettings(),
         }),
       ),

@@ -19,15 +19,18 @@ export type OptionMeta = {
   caseInsensitive?: boolean
   /** What an exported string must look like to be sent as written (see `shapes.ts`). */
   shape?: StringShape
-  /** Prefix of the numbered names (`entry-1`) sent instead of entry names that do not read as names. */
+  /** Prefix of the numbered names (`entry-1`) sent instead of entry names not in `names`. */
   placeholder?: string
+  /** The dictionary of entry names sent as written (compared in any case, sent in its spelling); see `names.ts`. */
+  names?: readonly string[]
 }
 
 /**
- * The shape of an exported string, read by the anonymizer: a reference to an entry of the map at
- * `to` in the same configuration (or one of `implicit`, or a `:port` when `orPort`), a listening
- * address, a free-form name, a name optionally `@` one of `qualifiers`, a `v1.2.3` version, an
- * HTTP status code or range.
+ * The closed shape of an exported string, read by the anonymizer: a reference to an entry of the
+ * map at `to` in the same configuration (or one of `implicit`, or a `:port` when `orPort`), a
+ * listening address, a name from the `names` dictionary optionally `@` one of `qualifiers`, one of
+ * `values` (a closed set the anonymizer checks while validation reads any string), a strict
+ * `v1.2.3` version, an HTTP status code or range. A value that does not fit is not sent as written.
  */
 export type StringShape =
   | {
@@ -36,8 +39,9 @@ export type StringShape =
       readonly orPort?: boolean
       readonly implicit?: readonly string[]
     }
-  | { readonly type: 'qualified-name'; readonly qualifiers: readonly string[] }
-  | { readonly type: 'address' | 'name' | 'version' | 'status-code' }
+  | { readonly type: 'qualified-name'; readonly names: readonly string[]; readonly qualifiers: readonly string[] }
+  | { readonly type: 'one-of'; readonly values: readonly string[] }
+  | { readonly type: 'address' | 'version' | 'status-code' }
 
 // Zod's documented way to type metadata: every `.meta()` call is checked against OptionMeta's
 // fields (Zod's own `description` stays a string: the marker is written by `exported` alone).

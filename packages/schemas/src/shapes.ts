@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { named } from './kinds.js'
 import { type StringShape, withMeta } from './meta.js'
+import { COMMON_NAMES } from './names.js'
 
 /**
  * Strings whose shape the anonymizer checks instead of guessing: what they may hold is fixed, so
@@ -20,8 +21,11 @@ export const certResolverName = () => shaped({ type: 'reference', to: 'certifica
 /** A listening address, `[host]:port[/tcp|/udp]`: only a wildcard host is sent as written. */
 export const listenAddress = () => shaped({ type: 'address' })
 
-/** A free-form name (a provider code, a profile). */
-export const freeName = () => shaped({ type: 'name' })
+/**
+ * One of a closed set for the anonymizer only: validation reads any string, as Baqup does, but
+ * only a listed value is sent (in the spelling listed); anything else is masked.
+ */
+export const sentOnlyAs = (values: readonly string[]) => shaped({ type: 'one-of', values })
 
 /** Providers that qualify a name defined in the dynamic configuration (`auth@file`). */
 const PROVIDERS = [
@@ -46,14 +50,21 @@ const PROVIDERS = [
   'zookeeper',
 ]
 
-/** A name from the dynamic configuration, optionally qualified by its provider (`auth@file`). */
-export const dynamicName = () => shaped({ type: 'qualified-name', qualifiers: PROVIDERS })
+/**
+ * A name from the dynamic configuration, optionally qualified by its provider (`auth@file`): sent
+ * only when the name is in the dictionary of common names.
+ */
+export const dynamicName = () => shaped({ type: 'qualified-name', names: COMMON_NAMES, qualifiers: PROVIDERS })
 
-/** A module version, `v1.2.3`. */
+/** A module version, strictly `v1.2.3` (digits only) to be sent. */
 export const moduleVersion = () => shaped({ type: 'version' })
 
 /** An HTTP status code or range, `404` or `500-599`. */
 export const statusCode = () => shaped({ type: 'status-code' })
 
-/** Named entries whose names, when they do not read as names, are sent as `placeholder-1`, `placeholder-2`… */
-export const namedAs = <T extends z.ZodType>(placeholder: string, value: T) => withMeta(named(value), { placeholder })
+/**
+ * Named entries whose names are sent as written when they are in `names` (the dictionary of common
+ * names unless told), and as `placeholder-1`, `placeholder-2`… otherwise.
+ */
+export const namedAs = <T extends z.ZodType>(placeholder: string, value: T, names: readonly string[] = COMMON_NAMES) =>
+  withMeta(named(value), { placeholder, names })

@@ -1,9 +1,10 @@
+import { isPrintableAscii } from './ascii.js'
 import type { DecisionKind } from './decision.js'
 
 /**
  * A listening address (`[host]:port[/tcp|/udp]`), sent through an allow-list: a wildcard host
  * is kept as written, any other host becomes `xxxx` with its port kept, and an address whose
- * port cannot be read as a number is masked whole.
+ * port cannot be read as a number, or with a character outside printable ASCII, is masked whole.
  */
 
 const MASK = 'xxxx'
@@ -34,6 +35,7 @@ const maskedWhole = (reason: string): AddressOutcome => ({ value: MASK, decision
 
 export function anonymizeAddress(address: string): AddressOutcome {
   if (address === '') return { value: address, decision: 'kept', reason: 'exported' }
+  if (!isPrintableAscii(address)) return maskedWhole('address: masked whole (characters outside printable ASCII)')
   const slash = address.indexOf('/')
   const hostPort = slash < 0 ? address : address.slice(0, slash)
   const protocol = slash < 0 ? '' : address.slice(slash)

@@ -3,6 +3,7 @@ import type { NodeKind, SchemaNode } from '../schema/walk.js'
 import type { Decision, DecisionKind } from './decision.js'
 import type { ReferenceNames } from './references.js'
 import { checkString } from './shapes.js'
+import { MASKED } from './tokens.js'
 import { OMIT } from './values.js'
 
 /**
@@ -10,8 +11,7 @@ import { OMIT } from './values.js'
  * (not exported), and the bookkeeping that `explain` reads.
  */
 
-/** What a non-exported, non-empty string becomes (Go's redactor `maskShort`). */
-export const MASKED = 'xxxx'
+export { MASKED } from './tokens.js'
 
 /** A value of the output, or {@link OMIT} when it is left out. */
 export type Out = unknown
@@ -56,7 +56,7 @@ export function fieldPath(walk: Walk, parent: string, key: string): string {
 
 export const itemPath = (walk: Walk, parent: string, index: number) => (walk.decisions ? `${parent}[${index}]` : '')
 
-/** A string that survives: as written when it fits its shape (or, free text, passes the scrub pass), replaced otherwise. */
+/** A string that survives: as written when it fits its closed shape, replaced otherwise. */
 export function keepString(node: SchemaNode, value: string, walk: Walk, path: string): string {
   const outcome = checkString(node, value, walk.references)
   note(walk, path, outcome.decision, outcome.reason)

@@ -19,15 +19,16 @@ import {
 import type { Decision } from './decision.js'
 import { entryNames } from './names.js'
 import { DEFAULT_PLACEHOLDER, referenceNames } from './references.js'
-import { SCRUBBED } from './scrub.js'
+import { SCRUBBED } from './tokens.js'
 import { isRecord, OMIT } from './values.js'
 
 /**
  * Anonymization: a walk of the configuration along the schema tree with Traefik's redactor
- * semantics. An exported field is kept (objects, maps and lists walked into, map entry names
- * kept); any other field is reset: a non-empty string becomes `xxxx`, a string list the same
- * number of `xxxx`, everything else disappears. Every free-form string kept then goes through
- * the scrub pass. Nothing the schema does not know is kept, and no default is added.
+ * semantics. An exported field is kept (objects, maps and lists walked into); any other field is
+ * reset: a non-empty string becomes `xxxx`, a string list the same number of `xxxx`, everything
+ * else disappears. A string is kept only as a member of its closed shape (`shapes.ts`), and an
+ * entry name only from the map's dictionary, else as a numbered placeholder (`names.ts`).
+ * Nothing the schema does not know is kept, and no default is added.
  * One pass over the input: the cost grows linearly with the configuration.
  */
 
@@ -59,8 +60,8 @@ function keepFields(
 }
 
 /**
- * Named entries: values walked with the entry schema, names sent as written when they read as
- * names, as numbered placeholders otherwise (the same ones references to them use).
+ * Named entries: values walked with the entry schema, names sent from the map's dictionary or as
+ * numbered placeholders (the same ones references to them use).
  */
 function keepEntries(
   node: SchemaNode,
@@ -71,7 +72,8 @@ function keepEntries(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const present = Object.keys(value).filter((name) => value[name] !== undefined)
-  const names = walk.references.byNode.get(node) ?? entryNames(present, node.placeholder ?? DEFAULT_PLACEHOLDER)
+  const names =
+    walk.references.byNode.get(node) ?? entryNames(present, node.placeholder ?? DEFAULT_PLACEHOLDER, node.names)
   for (const name of present) {
     const at = fieldPath(walk, path, name)
     // An entry left out of a referenced map's names is one the walk removes: its name is never written.

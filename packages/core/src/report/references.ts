@@ -63,7 +63,7 @@ export function referenceNames(root: SchemaNode, config: unknown): ReferenceName
     const names = isRecord(entries)
       ? Object.keys(entries).filter((name) => survives(node.item as SchemaNode, entries[name]))
       : []
-    const table = entryNames(names, node.placeholder ?? DEFAULT_PLACEHOLDER)
+    const table = entryNames(names, node.placeholder ?? DEFAULT_PLACEHOLDER, node.names)
     byPath.set(path, table)
     byNode.set(node, table)
   }

@@ -1,17 +1,18 @@
-import { type Meter, wordProblem } from './names.js'
+import { SCRUBBED } from './tokens.js'
+import { type Meter, wordProblem } from './words.js'
 
 /**
- * The scrub pass: the check of an exported string whose shape the schema does not fix (free
- * text). It is an allow-list, not a search for known secrets: text is sent as written only when
- * it is made of plain words — letters and digits of any script, `-`, `_`, spaces, parentheses,
- * and `v1.2.3`-style versions — none of which reads as a token or a host name. Anything else
- * (a path, a URL, an e-mail address, `user:password@host`, an address, a token, percent-encoding,
- * full-width forms) is replaced whole. One pass over the text, no regular expression that can
- * backtrack: the work grows linearly with the length.
+ * The scrub pass, a second net over free text, never the rule for what is sent (that is the
+ * closed shapes, `shapes.ts`): the loader's errors quote a value only when it passes. It is an
+ * allow-list, not a search for known secrets: text passes only when it is made of plain words —
+ * letters and digits of any script, `-`, `_`, spaces, parentheses, and `v1.2.3`-style versions —
+ * none of which reads as a token or a host name. Anything else (a path, a URL, an e-mail address,
+ * `user:password@host`, an address, a token, percent-encoding, full-width forms) is replaced
+ * whole. One pass over the text, no regular expression that can backtrack: the work grows
+ * linearly with the length.
  */
 
-/** What a scrubbed string becomes (Traefik's redactor uses the same 32 `x`). */
-export const SCRUBBED = 'x'.repeat(32)
+export { SCRUBBED } from './tokens.js'
 
 /** Longest text checked; anything longer is scrubbed without looking. */
 export const MAX_CHECKED_LENGTH = 1024
@@ -49,7 +50,7 @@ const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => {
 const inWord = (c: number) => c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 /** A `v1.2.3`-style version (`v2.0.0-rc.1`). */
-export function isVersion(word: string): boolean {
+function isVersion(word: string): boolean {
   return word.length <= VERSION_MAX_LENGTH && VERSION.test(word)
 }
 

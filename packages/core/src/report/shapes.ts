@@ -1,14 +1,17 @@
 import type { SchemaNode, StringShape } from '../schema/walk.js'
 import { anonymizeAddress } from './address.js'
+import { isPrintableAscii } from './ascii.js'
 import type { DecisionKind } from './decision.js'
-import { nameProblem } from './names.js'
+import { dictionarySpelling } from './names.js'
 import type { ReferenceNames } from './references.js'
-import { isVersion, SCRUBBED, scrub } from './scrub.js'
+import { MASKED, SCRUBBED } from './tokens.js'
 
 /**
- * An exported string checked against what the schema says it holds: an enumerated value, a
- * reference, an address, a name, a version, a status code. Only free text without a shape goes
- * through the scrub pass. A value that does not fit its shape is not sent as written.
+ * An exported string leaves only as a member of a closed set the schema owns: an enumerated
+ * value, a reference to an entry, a listening address, a dictionary name, one of a listed set, a
+ * strict version, a status code. A value that does not fit is not sent as written; an exported
+ * string whose schema gives no closed shape is treated as not exported. Whatever the shape, only
+ * printable ASCII is sent.
  */
 
 export interface StringOutcome {
@@ -26,6 +29,8 @@ const scrubbed = (reason: string): StringOutcome => ({
 })
 
 const STATUS_CODE = /^[1-5]\d\d(?:-[1-5]\d\d)?$/
+/** Digits only: no pre-release or build part, which could carry any text. */
+const STRICT_VERSION = /^v\d{1,6}\.\d{1,6}\.\d{1,6}$/
 
 function isPort(text: string): boolean {
   return /^:\d{1,5}$/.test(text) && Number(text.slice(1)) <= 65535
@@ -45,14 +50,21 @@ function reference(
   return scrubbed(`names no ${shape.to} entry of this configuration`)
 }
 
-function qualifiedName(qualifiers: readonly string[], value: string): StringOutcome {
+/** One of `values`, compared in any case and sent in the spelling listed. */
+function listed(values: readonly string[], value: string, what: string): StringOutcome {
+  if (values.includes(value)) return kept(value)
+  const lower = value.toLowerCase()
+  const spelling = values.find((candidate) => candidate.toLowerCase() === lower)
+  return spelling === undefined ? scrubbed(`not one of ${what}`) : kept(spelling)
+}
+
+function qualifiedName(shape: Extract<StringShape, { type: 'qualified-name' }>, value: string): StringOutcome {
   const at = value.indexOf('@')
-  const name = at < 0 ? value : value.slice(0, at)
-  const problem = nameProblem(name)
-  if (problem) return scrubbed(`not a plain name (${problem})`)
-  if (at >= 0 && !qualifiers.includes(value.slice(at + 1).toLowerCase()))
-    return scrubbed('not qualified by a known provider')
-  return kept(value)
+  const name = dictionarySpelling(shape.names, at < 0 ? value : value.slice(0, at))
+  if (name === undefined) return scrubbed('a name not in the names dictionary')
+  if (at < 0) return kept(name)
+  const qualifier = listed(shape.qualifiers, value.slice(at + 1), 'the known providers')
+  return qualifier.decision === 'kept' ? kept(`${name}@${qualifier.value}`) : qualifier
 }
 
 function shaped(shape: StringShape, value: string, references: ReferenceNames): StringOutcome {
@@ -62,31 +74,23 @@ function shaped(shape: StringShape, value: string, references: ReferenceNames): 
     case 'address':
       return anonymizeAddress(value)
     case 'qualified-name':
-      return qualifiedName(shape.qualifiers, value)
-    case 'name': {
-      const problem = nameProblem(value)
-      return problem ? scrubbed(`not a plain name (${problem})`) : kept(value)
-    }
+      return qualifiedName(shape, value)
+    case 'one-of':
+      return listed(shape.values, value, 'the listed values')
     case 'version':
-      return isVersion(value) ? kept(value) : scrubbed('not a version such as v1.2.3')
+      return STRICT_VERSION.test(value) ? kept(value) : scrubbed('not a version such as v1.2.3')
     case 'status-code':
       return STATUS_CODE.test(value) ? kept(value) : scrubbed('not a status code or range such as 500-599')
   }
 }
 
-/** One of the listed values, in the spelling the schema lists; anything else is not sent. */
-function enumerated(values: readonly string[], value: string): StringOutcome {
-  if (values.includes(value)) return kept(value)
-  const lower = value.toLowerCase()
-  const listed = values.find((candidate) => candidate.toLowerCase() === lower)
-  return listed === undefined ? scrubbed('not one of the listed values') : kept(listed)
-}
-
 /** What an exported string is sent as, and why. */
 export function checkString(node: SchemaNode, value: string, references: ReferenceNames): StringOutcome {
   if (value === '') return kept(value)
-  if (node.values) return enumerated(node.values, value)
+  // An address that cannot be read is masked whole by the allow-list itself, ASCII check included.
+  if (node.shape?.type === 'address') return anonymizeAddress(value)
+  if (!isPrintableAscii(value)) return scrubbed('characters outside printable ASCII')
+  if (node.values) return listed(node.values, value, 'the listed values')
   if (node.shape) return shaped(node.shape, value, references)
-  const result = scrub(value)
-  return result.pattern ? scrubbed(result.pattern) : kept(value)
+  return { value: MASKED, decision: 'masked', reason: 'not exported: no closed shape' }
 }

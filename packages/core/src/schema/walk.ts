@@ -21,11 +21,12 @@ export type LeafKind =
 /** Kinds that appear in the option list (the leaves, plus sections that can be switched on empty). */
 export type OptionKind = LeafKind | 'section'
 /**
- * What an exported free-form string must look like to be sent as written (`.meta({ shape })`).
+ * The closed shape an exported string must have to be sent as written (`.meta({ shape })`).
  * `reference`: the name of an entry of the map at `to` (a dotted path from the root) in the same
  * configuration, or one of `implicit` (entries the product creates itself), or a `:port` when
- * `orPort`; `address`: a listening address; `name`: a free-form name; `qualified-name`: a name,
- * optionally `@` one of `qualifiers`; `version`: `v1.2.3`; `status-code`: `404` or `500-599`.
+ * `orPort`; `address`: a listening address; `qualified-name`: a name from the `names` dictionary,
+ * optionally `@` one of `qualifiers`; `one-of`: one of `values`; `version`: strictly `v1.2.3`;
+ * `status-code`: `404` or `500-599`.
  */
 export type StringShape =
   | {
@@ -34,10 +35,19 @@ export type StringShape =
       readonly orPort?: boolean
       readonly implicit?: readonly string[]
     }
-  | { readonly type: 'qualified-name'; readonly qualifiers: readonly string[] }
-  | { readonly type: 'address' | 'name' | 'version' | 'status-code' }
+  | { readonly type: 'qualified-name'; readonly names: readonly string[]; readonly qualifiers: readonly string[] }
+  | { readonly type: 'one-of'; readonly values: readonly string[] }
+  | { readonly type: 'address' | 'version' | 'status-code' }
 
-const SHAPE_TYPES = new Set(['reference', 'qualified-name', 'address', 'name', 'version', 'status-code'])
+/** The list fields each shape must carry: what its closed set is made of. */
+const SHAPE_LISTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['reference', []],
+  ['qualified-name', ['names', 'qualifiers']],
+  ['one-of', ['values']],
+  ['address', []],
+  ['version', []],
+  ['status-code', []],
+])
 
 /** `object` is a plain group, `map` holds named entries (`<name>`), `list` an array of objects (`[]`). */
 export type NodeKind = OptionKind | 'object' | 'map' | 'list'
@@ -56,8 +66,10 @@ export interface SchemaNode {
   readonly caseInsensitive?: boolean
   /** The shape an exported string (or each string of a list or string map) must have to be sent as written. */
   readonly shape?: StringShape
-  /** Prefix of the numbered names (`entry-1`) that replace a map's entry names that do not read as names. */
+  /** Prefix of the numbered names (`entry-1`) that replace a map's entry names that are not in `names`. */
   readonly placeholder?: string
+  /** The dictionary of a map's entry names sent as written (`.meta({ names })`); without one, none is. */
+  readonly names?: readonly string[]
   /** Other names the option may be written with (`.meta({ aliases })`), read as the canonical one. */
   readonly aliases?: readonly string[]
   /** Fields of an object or section, by canonical name. */
@@ -179,13 +191,25 @@ function kindOf(core: z.ZodType, meta: Record<string, unknown>): NodeKind {
   }
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
+
+/** A closed set as metadata holds it: a list of printable ASCII strings (what it lets through is sent as written). */
+function closedList(value: unknown, what: string): readonly string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && PRINTABLE_ASCII.test(item))) {
+    throw new Error(`walk: ${what} must be a list of printable ASCII strings`)
+  }
+  return value
+}
+
 /** The shape metadata of a string, or of the strings a list or string map holds. */
 function shapeOf(meta: Record<string, unknown>, def: Record<string, unknown>, kind: NodeKind): StringShape | undefined {
   const inner = kind === 'string[]' ? def.element : kind === 'map<string,string>' ? def.valueType : undefined
   const shape = meta.shape ?? (inner ? unwrap(inner as z.ZodType).meta.shape : undefined)
   if (shape === undefined) return undefined
   const type = (shape as { type?: unknown }).type
-  if (!SHAPE_TYPES.has(type as string)) throw new Error(`walk: unsupported string shape ${JSON.stringify(type)}`)
+  const lists = SHAPE_LISTS.get(type as string)
+  if (!lists) throw new Error(`walk: unsupported string shape ${JSON.stringify(type)}`)
+  for (const list of lists) closedList((shape as Record<string, unknown>)[list], `the ${list} of a ${type} shape`)
   return shape as StringShape
 }
 
@@ -212,6 +236,11 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
   const shape = shapeOf(meta, def, kind)
   if (shape) node.shape = shape
   if (typeof meta.placeholder === 'string') node.placeholder = meta.placeholder
+  if (meta.names !== undefined) {
+    if (kind !== 'map' && kind !== 'map<string,string>')
+      throw new Error('walk: names set on a schema that is not a map')
+    node.names = closedList(meta.names, 'names')
+  }
   if (kind === 'object' || kind === 'section') {
     const shape = def.shape as Record<string, z.ZodType>
     node.children = new Map(Object.entries(shape).map(([key, child]) => [key, build(child)]))

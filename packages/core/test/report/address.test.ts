@@ -26,7 +26,6 @@ describe('entryPoints.<name>.address', () => {
     ['3f2c9a1b7e4d:80', 'xxxx:80'],
     ['s3cr3t.:443', 'xxxx:443'],
     ['10.1:8080', 'xxxx:8080'],
-    ['203。0。113。7:80', 'xxxx:80'],
     ['localhost:8080/udp', 'xxxx:8080/udp'],
     ['[fe80::1%eth0]:443', 'xxxx:443'],
     ['10.0.0.1:65535', 'xxxx:65535'],
@@ -48,6 +47,16 @@ describe('entryPoints.<name>.address', () => {
     'host:80/s3cr3t',
     'xxxx',
   ])('masks %j whole: no port can be read', (address) => {
+    expect(sent(address)).toBe('xxxx')
+  })
+
+  it.each([
+    ['an ideographic full stop', '203。0。113。7:80'],
+    ['a look-alike colon (U+A4FD)', '0.0.0.0\ua4fd80'],
+    ['a look-alike dot (U+A4F8)', 'db\ua4f8corp:80'],
+    ['Arabic-Indic digits', ':\u0668\u0660'],
+    ['a zero-width space', ':80\u200b'],
+  ])('masks an address with %s whole: only printable ASCII is sent', (_, address) => {
     expect(sent(address)).toBe('xxxx')
   })
 

@@ -2,6 +2,8 @@ import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import { isPlaceholder } from '../../src/report/names.js'
+import { DEFAULT_PLACEHOLDER } from '../../src/report/references.js'
 import { type SchemaNode, walk } from '../../src/schema/walk.js'
 import {
   configArbitrary,
@@ -39,8 +41,25 @@ function unmasked(node: SchemaNode, value: unknown, exported: boolean, path: str
   return out
 }
 
+/** Entry names sent that are neither in their map's dictionary (as it spells them) nor one of its placeholders. */
+function strayNames(node: SchemaNode, value: unknown, path: string, out: string[]): string[] {
+  if (typeof value !== 'object' || value === null) return out
+  const isMap = node.kind === 'map' || node.kind === 'map<string,string>'
+  for (const [key, child] of Object.entries(value)) {
+    if (isMap) {
+      const placeholder = node.placeholder ?? DEFAULT_PLACEHOLDER
+      if (!node.names?.includes(key) && !isPlaceholder(key, placeholder)) out.push(`${path}.${key}`)
+    }
+    const childNode = isMap || node.kind === 'list' ? node.item : node.children?.get(key)
+    if (childNode) strayNames(childNode, child, `${path}.${key}`, out)
+  }
+  return out
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 describe(`anonymize, property-based (${runs} generated configurations)`, () => {
-  it('lets no planted secret or address through, and keeps what is harmless', {
+  it('lets no planted secret, address or disguised name or version through, and keeps what is harmless', {
     timeout: Math.max(120_000, runs * 30),
   }, () => {
     fc.assert(
@@ -58,6 +77,8 @@ describe(`anonymize, property-based (${runs} generated configurations)`, () => {
         const kept = new Set(strings(out))
         for (const text of benign) expect(kept).toContain(text)
         expect(unmasked(root, out, true, '', [])).toEqual([])
+        expect(strayNames(root, out, '', [])).toEqual([])
+        expect(strings(out).filter((text) => !PRINTABLE_ASCII.test(text))).toEqual([])
       }),
       { numRuns: runs },
     )

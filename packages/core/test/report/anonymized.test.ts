@@ -102,4 +102,24 @@ describe('isAnonymized', () => {
     ])
     expect(isAnonymized(staticConfigSchema, { entryPoints: { web: { address: ':80' } } })).toEqual([])
   })
+
+  it.each([
+    ['an entry name with a trailing separator', { entryPoints: { 'db-prod-example-com-': {} } }, 'entryPoints.<name>'],
+    ['an entry name of digits and dashes', { entryPoints: { '10-0-0-1': {} } }, 'entryPoints.<name>'],
+    ['an entry name not in the dictionary', { entryPoints: { alice_at_example_com_: {} } }, 'entryPoints.<name>'],
+    ['an entry name in another case', { entryPoints: { WebSecure: {} } }, 'entryPoints.<name>'],
+    [
+      'a plugin version with a host name',
+      { experimental: { plugins: { geoblock: { version: 'v1.2.3-db.prod.example.com' } } } },
+      'experimental.plugins.<name>.version',
+    ],
+    [
+      'a redirection scheme that is not http or https',
+      { entryPoints: { web: { http: { redirections: { entryPoint: { scheme: 'v192.168.1.10-hunter2.secret' } } } } } },
+      'entryPoints.<name>.http.redirections.entryPoint.scheme',
+    ],
+    ['a look-alike dot in an enumeration', { log: { level: 'DEBUG\ua4f8' } }, 'log.level'],
+  ])('refuses %s, as the client would not send it', (_, config, path) => {
+    expect(isAnonymized(staticConfigSchema, config)).toEqual([path])
+  })
 })

@@ -2,16 +2,34 @@ import { staticConfigSchema } from '@baqup/schemas'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { anonymize, MASKED } from '../../src/report/anonymize.js'
+import type { Decision } from '../../src/report/decision.js'
 import { anonymizeExplained, explain } from '../../src/report/explain.js'
 import { SCRUBBED } from '../../src/report/scrub.js'
 import { genericSchema } from '../fixtures/anonymize/generic-schema.js'
 import { readReference } from '../support/reference.js'
 
+/** The steps of `a.b[0]["c.d"]`, as written. */
+const steps = (path: string) => path.match(/[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\]/g) ?? []
+
+/**
+ * A decision's path (the entry names as the configuration writes them) in the anonymized copy,
+ * where a renamed entry is found under the name it is sent as (`entryPoints.foobar` → `entryPoints.entry-1`).
+ */
+function sentPath(path: string, decisions: readonly Decision[]): string {
+  let sent = path
+  for (const { path: entry, reason } of decisions) {
+    const renamed = /^scrubbed: entry name .* sent as (\S+)$/.exec(reason)?.[1]
+    if (!renamed || !(sent === entry || sent.startsWith(`${entry}.`) || sent.startsWith(`${entry}[`))) continue
+    const parent = steps(entry).slice(0, -1).join('.').replaceAll('.[', '[')
+    sent = `${parent}.${renamed}${sent.slice(entry.length)}`
+  }
+  return sent
+}
+
 /** Reads `a.b[0]["c.d"]` in a value; undefined when any step is missing. */
 function at(value: unknown, path: string): unknown {
-  const steps = path.match(/[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\]/g) ?? []
   let current = value
-  for (const step of steps) {
+  for (const step of steps(path)) {
     if (typeof current !== 'object' || current === null) return undefined
     const key = step.startsWith('["')
       ? JSON.parse(step.slice(1, -1))
@@ -28,21 +46,26 @@ describe('explain', () => {
   it('gives every occurrence of a repeated duration its own decision, valid or not', () => {
     const transport = (readTimeout: unknown) => ({ address: ':80', transport: { respondingTimeouts: { readTimeout } } })
     const config = {
-      entryPoints: { a: transport('90'), b: transport('90'), c: transport('soon'), d: transport('soon') },
+      entryPoints: {
+        web: transport('90'),
+        websecure: transport('90'),
+        http: transport('soon'),
+        https: transport('soon'),
+      },
     }
     const decisions = explain(staticConfigSchema, config).filter(({ path }) => path.endsWith('readTimeout'))
     expect(decisions.map(({ path, decision }) => [path.split('.')[1], decision])).toEqual([
-      ['a', 'kept'],
-      ['b', 'kept'],
-      ['c', 'removed'],
-      ['d', 'removed'],
+      ['web', 'kept'],
+      ['websecure', 'kept'],
+      ['http', 'removed'],
+      ['https', 'removed'],
     ])
     const anonymized = anonymize(staticConfigSchema, config) as { entryPoints: Record<string, unknown> }
-    expect(anonymized.entryPoints.b).toEqual({
+    expect(anonymized.entryPoints.websecure).toEqual({
       address: ':80',
       transport: { respondingTimeouts: { readTimeout: '1m30s' } },
     })
-    expect(anonymized.entryPoints.d).toEqual({ address: ':80', transport: { respondingTimeouts: {} } })
+    expect(anonymized.entryPoints.https).toEqual({ address: ':80', transport: { respondingTimeouts: {} } })
   })
 
   it('explains the documentation example, path by path in the configuration order', () => {
@@ -94,12 +117,12 @@ describe('explain', () => {
       nope: 1,
     }
     expect(explain(genericSchema, config)).toEqual([
-      { path: 'tags[0]', decision: 'kept', reason: 'exported' },
-      { path: 'tags[1]', decision: 'scrubbed', reason: 'scrubbed: e-mail address or user name' },
+      { path: 'tags[0]', decision: 'masked', reason: 'not exported: no closed shape' },
+      { path: 'tags[1]', decision: 'masked', reason: 'not exported: no closed shape' },
       {
         path: 'points["edge.example.com"]',
         decision: 'scrubbed',
-        reason: 'scrubbed: entry name characters other than letters, digits, - and _, sent as name-1',
+        reason: 'scrubbed: entry name not in the names dictionary, sent as name-1',
       },
       { path: 'points["edge.example.com"].address', decision: 'kept', reason: 'exported (any interface)' },
       { path: 'points["edge.example.com"].domains[0].main', decision: 'masked', reason: 'not exported' },
@@ -132,15 +155,19 @@ describe('explain', () => {
     const decisions = explain(staticConfigSchema, config)
     expect(decisions.length).toBeGreaterThan(200)
     expect(new Set(decisions.map((d) => d.path)).size).toBe(decisions.length)
-    for (const { path, decision } of decisions) {
-      const value = at(out, path)
+    for (const { path, decision, reason } of decisions) {
+      const value = at(out, sentPath(path, decisions))
+      const renamed = / sent as (\S+)$/.exec(reason)?.[1]
       if (decision === 'removed') expect(value, path).toBeUndefined()
       else if (decision === 'masked') {
         const original = at(config, path)
         expect(value, path).toEqual(Array.isArray(original) ? original.map(() => MASKED) : MASKED)
       } else if (decision === 'scrubbed') {
-        // Replaced whole, a host replaced before its port, or an entry renamed (its path no longer exists).
-        if (value !== undefined) expect(value, path).toMatch(new RegExp(`^(${SCRUBBED}|xxxx:\\d+.*)$`))
+        // A renamed entry is found under its placeholder, which a reference to it is sent as; any
+        // other value is replaced whole, or its host before its port.
+        if (reason.startsWith('scrubbed: entry name')) expect(value, path).toBeDefined()
+        else if (renamed) expect(value, path).toBe(renamed)
+        else expect(value, path).toMatch(new RegExp(`^(${SCRUBBED}|xxxx:\\d+.*)$`))
       } else {
         const original = at(config, path)
         // Kept as written; durations only change form (111s → 1m51s).

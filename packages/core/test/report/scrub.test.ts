@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Meter } from '../../src/report/names.js'
 import { MAX_CHECKED_LENGTH, SCRUBBED, scrub, textProblem } from '../../src/report/scrub.js'
+import type { Meter } from '../../src/report/words.js'
 
 describe('scrub', () => {
   it.each([

@@ -83,6 +83,30 @@ describe('walk', () => {
   it('refuses a root that is not an object', () => {
     expect(() => walk(z.string())).toThrow(/root must be an object/)
   })
+
+  it("reads a map's names dictionary and placeholder from its metadata", () => {
+    const names = ['web', 'websecure']
+    const tree = walk(
+      z.strictObject({
+        points: sent(z.record(z.string(), z.strictObject({})), 'Points.').meta({ names, placeholder: 'point' }),
+      }),
+    )
+    expect(tree.children?.get('points')).toMatchObject({ kind: 'map', names, placeholder: 'point' })
+  })
+
+  it.each([
+    ['names on a string', z.string().meta({ names: ['web'] }), /names set on a schema that is not a map/],
+    ['names that are not ASCII', z.record(z.string(), z.string()).meta({ names: ['wéb'] }), /printable ASCII/],
+    [
+      'a qualified name without its dictionary',
+      z.string().meta({ shape: { type: 'qualified-name', qualifiers: ['file'] } as never }),
+      /names of a qualified-name shape/,
+    ],
+    ['a set without values', z.string().meta({ shape: { type: 'one-of' } as never }), /values of a one-of shape/],
+    ['a shape it does not know', z.string().meta({ shape: { type: 'name' } as never }), /unsupported string shape/],
+  ])('throws on closed-set metadata it cannot trust: %s', (_, field, message) => {
+    expect(() => walk(z.strictObject({ field }))).toThrow(message)
+  })
 })
 
 describe('listOptions', () => {

@@ -59,7 +59,7 @@ export const kubernetesIngressNGINX = exported(
     proxyConnectTimeout: int(60, 'Time allowed to connect to a backend, in seconds.'),
     proxyReadTimeout: int(60, 'Time allowed between two reads from a backend, in seconds.'),
     proxySendTimeout: int(60, 'Time allowed between two writes to a backend, in seconds.'),
-    proxyNextUpstream: exported(
+    proxyNextUpstream: masked(
       z.string().default('error timeout'),
       'Space-separated cases retried on another backend: error, timeout, http_<code>, non_idempotent.',
     ),
