@@ -1,9 +1,10 @@
 // Packs @baqup/schemas, @baqup/core and @baqup/cli, lints the tarballs (publint, attw), installs
 // them with npm into a fresh project outside the repository and uses them there as a user would:
-// the CLI through npx, the libraries from ESM, and the README's embedding example through tsc.
+// the CLI through npx, the libraries from ESM, the README's library example run as written, and
+// the README's embedding example through tsc.
 // Needs a build (`pnpm test:pack` builds first) and the npm registry for third-party dependencies.
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +14,8 @@ import { sectionExample } from './pack/markdown.mjs'
 import { manifestProblems, packAll, root } from './pack/tarballs.mjs'
 
 const EMBEDDING = 'Embedding'
+/** The README section whose ```js block is the library example (load, anonymize, hash, print the payload). */
+const INSTALL = 'Install'
 const work = mkdtempSync(join(tmpdir(), 'baqup-pack-test-'))
 const project = join(work, 'project')
 const examples = { yaml: join(root, 'examples', 'baqup.yaml'), toml: join(root, 'examples', 'baqup.toml') }
@@ -48,7 +51,7 @@ async function main() {
   step('npm install --global the CLI tarball alone, as the README says')
   const cli = packed.find(({ name }) => name === '@baqup/cli')
   const globalBin = installGlobally(join(work, 'global'), cli.tarball)
-  const globalRun = await runIn(work, join(globalBin, 'baqup-telemetry'), ['inspect', `--configFile=${examples.yaml}`])
+  const globalRun = await runIn(work, join(globalBin, 'baqup-telemetry'), ['inspect', examples.yaml])
   assert.ok(globalRun.includes(examples.yaml), `inspect names the file it read:\n${globalRun}`)
 
   step('npm install the tarballs into a fresh project')
@@ -92,8 +95,25 @@ async function main() {
   assert.deepEqual(imported.anonymized, inspected.anonymized, 'the library anonymizes as the CLI does')
   assert.match(imported.hash, /^[0-9a-f]{64}$/)
 
-  step('tsc (nodenext, strict) on the embedding examples of README.md and packages/core/README.md')
+  step("README.md's library example, as written: node example.mjs --configFile=…")
+  const library = sectionExample(join(root, 'README.md'), INSTALL, 'js')
+  writeFileSync(join(project, 'example.mjs'), library)
+  const printed = JSON.parse(await runIn(project, 'node', ['example.mjs', `--configFile=${examples.yaml}`]))
+  process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`)
+  const { version, configuration, hash } = inspected.payload
+  // The same state file (the project's BAQUP_TELEMETRY_STATE), so the same key: the body inspect shows.
+  assert.deepEqual(
+    { version: printed.version, configuration: printed.configuration, hash: printed.hash },
+    {
+      version,
+      configuration,
+      hash,
+    },
+  )
+
+  step('tsc (nodenext, strict) on the examples of README.md and packages/core/README.md')
   await typecheckExamples(project, {
+    'readme-library.ts': library,
     'readme-embedding.ts': sectionExample(join(root, 'README.md'), EMBEDDING),
     'core-readme-embedding.ts': sectionExample(join(root, 'packages', 'core', 'README.md'), EMBEDDING),
   })

@@ -3,12 +3,17 @@ import { BAQUP_VERSION } from '@baqup/schemas'
 import { cac } from 'cac'
 import { jsonRequested, splitArgs } from './args.js'
 import { configRoots } from './config-roots.js'
+import { configFileArgument, suggestCommand } from './positional.js'
 import { EXIT, reportFailure, UsageError } from './print.js'
 import { BAQUP_VERSION_ENV, tool } from './tool.js'
 
-const CONFIG_HELP = '[--configFile=PATH] [CONFIG FLAGS]'
+const CONFIG_HELP = '[PATH | --configFile=PATH] [CONFIG FLAGS]'
 /** The commands that read a configuration, and so take configuration flags. */
 const CONFIGURED_COMMANDS = new Set(['inspect', 'send', 'run'])
+const CONFIG_FILE_HELP =
+  'The configuration file; a path alone says the same ("inspect baqup.yaml"). Without either, the first found of ' +
+  '/etc/baqup/baqup, $XDG_CONFIG_HOME/baqup, ~/.config/baqup and ./baqup (each .toml, .yaml or .yml) is read, ' +
+  'else the configuration flags, else the BAQUP_* variables'
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
@@ -24,16 +29,17 @@ interface Invocation {
 }
 
 /** cac says "Unknown option `--dryRnu`" (camel-cased); name it as typed and add the closest option of the command. */
-function withSuggestion(
-  error: unknown,
-  options: readonly { rawName: string; names: string[] }[],
-  typed: readonly string[],
-): unknown {
+function withSuggestion(error: unknown, options: readonly { rawName: string }[], typed: readonly string[]): unknown {
   const unknown = error instanceof Error && /^Unknown option `--?([^`]+)`/.exec(error.message)?.[1]
   if (!unknown) return error
-  const names = options.flatMap((option) => option.names.filter((name) => name.length > 1))
-  const found = didYouMean(unknown, [...names, 'help'])
-  const suggestion = found === undefined ? undefined : `--${kebabCase(found)}`
+  // Each option as it is written (`--dry-run`, `--configFile`), by the camel-cased name cac compares.
+  const written = new Map(
+    options.flatMap((option) =>
+      [...option.rawName.matchAll(/--([\w-]+)/g)].map(([, name = '']) => [camelCase(name), name] as const),
+    ),
+  )
+  const found = didYouMean(unknown, [...written.keys(), 'help'])
+  const suggestion = found === undefined ? undefined : `--${written.get(found) ?? kebabCase(found)}`
   const hint = suggestion ? ` — did you mean "${suggestion}"?` : ''
   const asTyped =
     typed.map((arg) => arg.replace(/^--?/, '').split('=', 1)[0] ?? '').find((name) => camelCase(name) === unknown) ??
@@ -51,6 +57,7 @@ function buildCLI(invocation: Invocation) {
   cli
     .command('inspect', `Show exactly what Baqup's telemetry would send, and why — sends nothing`)
     .usage(`inspect ${CONFIG_HELP} [--json [--include-config]] [--format yaml|json|toml] [--explain]`)
+    .option('--configFile <path>', CONFIG_FILE_HELP)
     .option('--json', 'Print one JSON object (source, warnings, switches, anonymized copy, hash, payload, requests)')
     .option(
       '--include-config',
@@ -59,7 +66,7 @@ function buildCLI(invocation: Invocation) {
     )
     .option('--format <format>', 'How to print the anonymized configuration: yaml, json or toml', { default: 'yaml' })
     .option('--explain', 'Print, for every option set, whether it is kept, masked or scrubbed and why')
-    .example('  $ baqup-telemetry inspect --configFile=/etc/baqup/baqup.yaml')
+    .example('  $ baqup-telemetry inspect /etc/baqup/baqup.yaml')
     .example('  $ baqup-telemetry inspect --entryPoints.web.address=:80 --providers.docker --json')
     .action(async (options) =>
       (await import('./commands/inspect.js')).inspect(options, configFlags, invocation.version),
@@ -83,13 +90,17 @@ function buildCLI(invocation: Invocation) {
     .option('--current <version>', 'The running version to compare (default: --baqup-version)')
     .option('--update-url <url>', 'Update server (default: $BAQUP_TELEMETRY_UPDATE_URL or https://update.baqup.io/)')
     .option('--force', 'Ask even when DO_NOT_TRACK is set (otherwise nothing is sent, and the exit code is 0)')
-    .option('--json', 'Print the result as one JSON object {checked, reason, message, current, newest, newer, url}')
+    .option(
+      '--json',
+      'Print the result as one JSON object {checked, reason, message, current, newest, newer, url, releaseUrl}',
+    )
     .example('  $ baqup-telemetry check-version')
     .example('  $ baqup-telemetry check-version --current=3.1.0')
     .action(async (options) => (await import('./commands/check-version.js')).checkVersion(options, invocation.version))
   cli
     .command('send', 'Send one usage report now, if the configuration allows it')
     .usage(`send [--dry-run] [--collector-url=URL] [--json] ${CONFIG_HELP}`)
+    .option('--configFile <path>', CONFIG_FILE_HELP)
     .option('--dry-run', 'Print the exact request (method, URL, headers, body) and send nothing')
     .option('--collector-url <url>', 'Collector (default: $BAQUP_TELEMETRY_COLLECTOR_URL or https://collect.baqup.io/)')
     .option('--json', 'Print the result as one JSON object {sent, reason, message, url, status, outcome, …}')
@@ -99,6 +110,7 @@ function buildCLI(invocation: Invocation) {
   cli
     .command('run', 'Run the telemetry scheduler in the foreground, as Baqup does, until SIGINT/SIGTERM')
     .usage(`run ${CONFIG_HELP}`)
+    .option('--configFile <path>', CONFIG_FILE_HELP)
     .example('  $ baqup-telemetry run --configFile=/etc/baqup/baqup.yaml')
     .example('  $ DO_NOT_TRACK=1 baqup-telemetry run')
     .action(async () => (await import('./commands/run.js')).run(configFlags, invocation.version))
@@ -138,10 +150,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const parsed = cli.parse(['node', 'baqup-telemetry', ...ours], { run: false })
     const word = parsed.args[0]
     if (!cli.matchedCommand && word !== undefined) {
-      const suggestion = didYouMean(
-        String(word),
-        cli.commands.map((command) => command.name),
-      )
+      const suggestion = suggestCommand(String(word), cli.commands)
       throw new UsageError(
         `unknown command "${word}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (see baqup-telemetry --help)`,
         { source: String(word), ...(suggestion && { suggestion }) },
@@ -154,6 +163,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (config.length > 0 && !CONFIGURED_COMMANDS.has(cli.matchedCommandName ?? '')) {
       const flag = config[0]?.split('=')[0]
       throw new UsageError(`${cli.matchedCommandName} takes no configuration flags (found ${flag})`, { source: flag })
+    }
+    if (CONFIGURED_COMMANDS.has(cli.matchedCommandName ?? '')) {
+      // `inspect baqup.yaml` reads that file, as `--configFile=baqup.yaml` does; cac never sees the path.
+      const file = configFileArgument(cli.matchedCommandName ?? '', parsed.args, config)
+      if (file !== undefined) invocation.configFlags.unshift(`--configFile=${file}`)
+      cli.args = []
+    }
+    // cac reads `--config-file` as the `--configFile` it lists in the help; only the configuration's own spelling is read.
+    if (parsed.options.configFile !== undefined) {
+      const typed = own.find((arg) => camelCase(arg.replace(/^--?/, '').split('=', 1)[0] ?? '') === 'configFile')
+      const source = typed?.split('=', 1)[0] ?? '--config-file'
+      throw new UsageError(`unknown option "${source}" — did you mean "--configFile"? (see --help)`, {
+        source,
+        suggestion: '--configFile',
+      })
     }
     // Refused on every command, even one that does not use it: a mistake is said where it is made.
     if (cli.matchedCommand) invocation.version = await runningVersion(parsed.options)

@@ -37,7 +37,7 @@ describe('the running Baqup version', () => {
     expect(seen).toEqual({
       payload: BAQUP_VERSION,
       shownUserAgents: [`baqup/${BAQUP_VERSION}`, `baqup/${BAQUP_VERSION}`],
-      checkVersionSays: `a newer release is available: v99.0.0 (running ${BAQUP_VERSION})\n`,
+      checkVersionSays: `a newer release is available: v99.0.0 (running ${BAQUP_VERSION}), see https://example.test/releases/v99.0.0\n`,
       receivedUserAgents: [`baqup/${BAQUP_VERSION}`, `baqup/${BAQUP_VERSION}`],
       sentPayload: BAQUP_VERSION,
     })
@@ -52,7 +52,8 @@ describe('the running Baqup version', () => {
     expect(seen).toEqual({
       payload: '3.9.1',
       shownUserAgents: ['baqup/3.9.1', 'baqup/3.9.1'],
-      checkVersionSays: 'a newer release is available: v99.0.0 (running 3.9.1)\n',
+      checkVersionSays:
+        'a newer release is available: v99.0.0 (running 3.9.1), see https://example.test/releases/v99.0.0\n',
       receivedUserAgents: ['baqup/3.9.1', 'baqup/3.9.1'],
       sentPayload: '3.9.1',
     })

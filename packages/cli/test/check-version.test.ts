@@ -13,7 +13,9 @@ describe('check-version against an update server', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     // The draft and the prerelease are not offered to a stable version.
-    expect(stdout).toBe('a newer release is available: v3.2.0 (running 3.1.0)\n')
+    expect(stdout).toBe(
+      'a newer release is available: v3.2.0 (running 3.1.0), see https://example.test/releases/v3.2.0\n',
+    )
     expect(server.received).toHaveLength(1)
     expect(server.received[0]).toMatchObject({ method: 'GET', path: RELEASES_PATH })
     expect(server.received[0]?.headers['user-agent']).toBe('baqup/3.1.0')
@@ -29,7 +31,9 @@ describe('check-version against an update server', () => {
   it('offers a newer prerelease to a prerelease', async () => {
     const server = await startServer(releases({ tag: 'v3.2.0-rc.2', prerelease: true }, 'v3.1.0'))
     const { stdout } = await runCli(['check-version', '--current=3.2.0-rc.1', `--update-url=${server.url}`])
-    expect(stdout).toBe('a newer release is available: v3.2.0-rc.2 (running 3.2.0-rc.1)\n')
+    expect(stdout).toBe(
+      'a newer release is available: v3.2.0-rc.2 (running 3.2.0-rc.1), see https://example.test/releases/v3.2.0-rc.2\n',
+    )
   })
 
   it.each([
@@ -44,6 +48,47 @@ describe('check-version against an update server', () => {
     expect(stderr).not.toMatch(STACK_FRAME)
     expect(code).toBe(1)
   })
+
+  it.each([
+    ['http:', 'http://example.test/releases/v3.2.0'],
+    ['with credentials', 'https://user:secret@example.test/releases/v3.2.0'],
+    ['not printable ASCII', 'https://example.test/\u001b[31mv3.2.0'],
+    ['not a string', 42],
+  ])('leaves out a release link that is %s', async (_name, link) => {
+    const body = JSON.stringify([{ tag_name: 'v3.2.0', html_url: link }])
+    const server = await startServer({ status: 200, body })
+    const { code, stdout } = await runCli(['check-version', '--current=3.1.0', `--update-url=${server.url}`])
+    expect(code).toBe(0)
+    expect(stdout).toBe('a newer release is available: v3.2.0 (running 3.1.0)\n')
+  })
+
+  it.each([
+    [
+      "the collector's error shape",
+      503,
+      '{"error":{"code":"no-releases","message":"no release list available"}}',
+      'the server answered 503 Service Unavailable, saying "no release list available"',
+    ],
+    ["GitHub's", 404, '{"message":"Not Found"}', 'the server answered 404 Not Found, saying "Not Found"'],
+    [
+      'control characters and a long text',
+      500,
+      JSON.stringify({ error: { message: `\u001b[31mred\u001b[0m\n${'x'.repeat(500)}` } }),
+      `the server answered 500 Internal Server Error, saying "?[31mred?[0m ${'x'.repeat(184)}..."`,
+    ],
+    ['a body that is not JSON', 500, 'internal error', 'the server answered 500 Internal Server Error'],
+  ])(
+    'an error answer in %s: the status and what the server said, made printable',
+    async (_name, status, body, said) => {
+      const server = await startServer({ status, body })
+      const { code, stdout, stderr } = await runCli(['check-version', '--current=3.1.0', `--update-url=${server.url}`])
+      expect(stdout).toBe('')
+      expect(stderr).toBe(
+        `baqup-telemetry: version check failed (${server.url}repos/baqupio/baqup/releases): ${said}\n`,
+      )
+      expect(code).toBe(1)
+    },
+  )
 
   it('BAQUP_TELEMETRY_UPDATE_URL chooses the server; --update-url wins over it', async () => {
     const fromEnv = await startServer(releases('v9.0.0'))
@@ -103,7 +148,9 @@ describe('check-version against an update server', () => {
     const server = await startServer(releases('v3.2.0'))
     const args = ['check-version', '--current=3.1.0', `--update-url=${server.url}`, '--force']
     const { code, stdout } = await runCli(args, { env: { DO_NOT_TRACK: '1' } })
-    expect(stdout).toBe('a newer release is available: v3.2.0 (running 3.1.0)\n')
+    expect(stdout).toBe(
+      'a newer release is available: v3.2.0 (running 3.1.0), see https://example.test/releases/v3.2.0\n',
+    )
     expect(code).toBe(0)
     expect(server.received).toHaveLength(1)
   })

@@ -8,6 +8,15 @@ import { bin, fixture, runCli, STACK_FRAME } from './run-cli.js'
 
 const run = promisify(execFile)
 const installed = (shell: string) => spawnSync(shell, ['--version']).status === 0
+/** Why a shell's tests skip (undefined when they run), said in their title and once on stderr. */
+function missing(shell: string): string | undefined {
+  if (installed(shell)) return undefined
+  const reason = `${shell} completion tests skipped: no ${shell} on PATH (apt-get install ${shell}; .ci/run installs it)`
+  console.warn(reason)
+  return reason
+}
+const fishMissing = missing('fish')
+const zshMissing = missing('zsh')
 const folder = mkdtempSync(join(tmpdir(), 'baqup-completion-'))
 /** A file the `--configFile=` completion must find, in the folder the shells run in. */
 writeFileSync(join(folder, 'baqup-site.yaml'), 'log:\n  level: INFO\n')
@@ -208,7 +217,7 @@ describe('bash completion', () => {
   })
 })
 
-describe.skipIf(!installed('fish'))('fish completion', () => {
+describe.skipIf(fishMissing)(`fish completion${fishMissing ? ` (${fishMissing})` : ''}`, () => {
   let file = ''
   beforeAll(async () => {
     file = await script('fish')
@@ -241,7 +250,7 @@ describe.skipIf(!installed('fish'))('fish completion', () => {
   })
 })
 
-describe.skipIf(!installed('zsh'))('zsh completion', () => {
+describe.skipIf(zshMissing)(`zsh completion${zshMissing ? ` (${zshMissing})` : ''}`, () => {
   let file = ''
   beforeAll(async () => {
     file = await script('zsh')

@@ -104,4 +104,31 @@ describe('enumerations, end to end', () => {
     expect(stderr).toContain('did you mean "cloudflare"?')
     expect(stderr).not.toMatch(STACK_FRAME)
   })
+
+  it('lists a set of more than 20 values by its first ten, the count and where all are listed, beside the suggestion', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'inspect',
+      '--certificatesResolvers.le.acme.dnsChallenge.provider=route54',
+    ])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    const flags = JSON.parse((await runCli(['flags', '--json'])).stdout) as { path: string; values?: string[] }[]
+    const providers =
+      flags.find((entry) => entry.path === 'certificatesResolvers.<name>.acme.dnsChallenge.provider')?.values ?? []
+    expect(providers.length).toBeGreaterThan(20)
+    expect(stderr).toBe(
+      'baqup-telemetry: --certificatesResolvers.le.acme.dnsChallenge.provider: not an allowed value ' +
+        `(expected one of ${providers.slice(0, 10).join(', ')}, … (${providers.length} values, all listed by the flags command), ` +
+        'found "route54") — did you mean "route53"?\n',
+    )
+    // The same short list in a file, where a value of the wrong type is refused.
+    const { home, path } = configFile(
+      'certificatesResolvers:\n  le:\n    acme:\n      dnsChallenge:\n        provider: 5\n',
+    )
+    const fromFile = await runCli(['inspect', '--json', path], { home })
+    const { error } = JSON.parse(fromFile.stdout)
+    expect(error.expected).toBe(
+      `one of ${providers.slice(0, 10).join(', ')}, … (${providers.length} values, all listed by the flags command)`,
+    )
+  })
 })

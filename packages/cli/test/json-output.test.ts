@@ -10,7 +10,7 @@ import { closedPort, releases, startServer } from './servers.js'
 const ERROR_KEYS = ['code', 'message', 'source', 'line', 'column', 'path', 'suggestion', 'expected', 'found']
 /** Operation failures add the operation and the server's status. */
 const OPERATION_KEYS = [...ERROR_KEYS, 'operation', 'status']
-const CHECK_VERSION_KEYS = ['checked', 'reason', 'message', 'current', 'newest', 'newer', 'url']
+const CHECK_VERSION_KEYS = ['checked', 'reason', 'message', 'current', 'newest', 'newer', 'url', 'releaseUrl']
 const SEND_KEYS = ['sent', 'reason', 'message', 'url', 'status', 'outcome', 'bodySha256', 'warnings']
 
 /** Colour asked for as hard as the environment can: JSON must stay plain all the same. */
@@ -171,11 +171,12 @@ describe('check-version --json', () => {
     expect(json).toEqual({
       checked: true,
       reason: null,
-      message: 'a newer release is available: v3.2.0 (running 3.1.0)',
+      message: 'a newer release is available: v3.2.0 (running 3.1.0), see https://example.test/releases/v3.2.0',
       current: '3.1.0',
       newest: 'v3.2.0',
       newer: true,
       url: `${server.url}repos/baqupio/baqup/releases`,
+      releaseUrl: 'https://example.test/releases/v3.2.0',
     })
   })
 
@@ -190,7 +191,7 @@ describe('check-version --json', () => {
     const { code, json } = await runJSON(args(server), { env: { DO_NOT_TRACK: '1' } })
     expect(code).toBe(0)
     expect(Object.keys(json)).toEqual(CHECK_VERSION_KEYS)
-    expect(json).toMatchObject({ checked: false, reason: 'do-not-track', newest: null, newer: false })
+    expect(json).toMatchObject({ checked: false, reason: 'do-not-track', newest: null, newer: false, releaseUrl: null })
     expect(json.message).toMatch(/DO_NOT_TRACK/)
     expect(server.received).toEqual([])
   })

@@ -115,7 +115,9 @@ describe('history lines up with its rows', () => {
     expect(code).toBe(0)
     const [header = '', ...rest] = stdout.split('\n')
     const rows = rest.slice(0, reports.length)
-    const headerStarts = ['SENT AT', 'TRY', 'STATUS', 'OUTCOME', 'URL', 'BODY SHA-256'].map((label) => header.indexOf(label))
+    const headerStarts = ['SENT AT', 'TRY', 'STATUS', 'OUTCOME', 'URL', 'BODY SHA-256'].map((label) =>
+      header.indexOf(label),
+    )
     expect(headerStarts[0]).toBe(0)
     for (const row of rows) expect(columnStarts(row)).toEqual(headerStarts)
     expect(rows.map((row) => row.split(/\s+/)[4])).toEqual(reports.map((report) => report.url))

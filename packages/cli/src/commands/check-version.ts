@@ -31,16 +31,18 @@ export interface CheckVersionJSON {
   newer: boolean
   /** The releases URL asked (or that would have been), as shown: no credentials, no query. */
   url: string
+  /** The page of `newest` (its `html_url`), only when the server gave one over `https:`. */
+  releaseUrl: string | null
 }
 
 const DO_NOT_TRACK_MESSAGE =
   'version check skipped: DO_NOT_TRACK is set in the environment, so nothing was sent ' +
   '(unset it, or add --force to ask the update server all the same)'
 
-type Answer = Pick<CheckVersionJSON, 'checked' | 'reason' | 'message' | 'newest' | 'newer'>
+type Answer = Pick<CheckVersionJSON, 'checked' | 'reason' | 'message' | 'newest' | 'newer' | 'releaseUrl'>
 
 async function ask(flags: CheckVersionFlags, current: string, updateURL: string): Promise<Answer> {
-  const unchecked = { checked: false, newest: null, newer: false } as const
+  const unchecked = { checked: false, newest: null, newer: false, releaseUrl: null } as const
   if (doNotTrack(process.env) && !flags.force)
     return { ...unchecked, reason: 'do-not-track', message: DO_NOT_TRACK_MESSAGE }
   const client = createTelemetryClient({ env: process.env })
@@ -48,10 +50,11 @@ async function ask(flags: CheckVersionFlags, current: string, updateURL: string)
   if (result.skipped) {
     return { ...unchecked, reason: 'not-a-release', message: `version check skipped: ${result.skipped}` }
   }
+  const releaseUrl = result.newestURL ?? null
   const message = result.newer
-    ? `a newer release is available: ${result.newest} (running ${current})`
+    ? `a newer release is available: ${result.newest} (running ${current})${releaseUrl ? `, see ${releaseUrl}` : ''}`
     : `up to date: no release newer than ${current}`
-  return { checked: true, reason: null, message, newest: result.newest ?? null, newer: result.newer }
+  return { checked: true, reason: null, message, newest: result.newest ?? null, newer: result.newer, releaseUrl }
 }
 
 /**
@@ -66,7 +69,8 @@ export async function checkVersion(flags: CheckVersionFlags, running: string): P
   const { updateURL } = endpoints(process.env, { updateURL: flags.updateUrl })
   usableEndpoint(String(updateURL), flags.updateUrl === undefined ? 'BAQUP_TELEMETRY_UPDATE_URL' : '--update-url')
   const url = displayURL(buildVersionRequest({ version: current, updateURL }).url)
-  const { checked, reason, message, newest, newer } = await ask(flags, current, String(updateURL))
-  if (flags.json) writeJSON({ checked, reason, message, current, newest, newer, url } satisfies CheckVersionJSON)
+  const { checked, reason, message, newest, newer, releaseUrl } = await ask(flags, current, String(updateURL))
+  const result = { checked, reason, message, current, newest, newer, url, releaseUrl } satisfies CheckVersionJSON
+  if (flags.json) writeJSON(result)
   else process.stdout.write(`${message}\n`)
 }

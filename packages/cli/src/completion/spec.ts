@@ -63,7 +63,8 @@ export function completionSpec(
     commands: cli.commands.map((command) => ({
       name: command.name,
       description: command.description,
-      options: [...command.options.map(ownOption), ...globalOptions],
+      // `--configFile` is listed in the help beside the own options, but completed with the configuration flags (a file).
+      options: [...command.options.filter((option) => option.name !== 'configFile').map(ownOption), ...globalOptions],
       configured: configuredCommands.has(command.name),
       argumentValues: ARGUMENT_VALUES[command.name] ?? [],
     })),

@@ -1,5 +1,5 @@
-import { allowedValues } from '../schema/options.js'
 import type { SchemaNode } from '../schema/walk.js'
+import { expectedValues } from './closed-set.js'
 import { ConfigError } from './errors.js'
 import { formatPath } from './keys.js'
 import { describeRaw, type Place } from './place.js'
@@ -9,7 +9,8 @@ import { didYouMean } from './suggest.js'
 /**
  * The value of a closed set in the spelling the schema lists (`debug` → `DEBUG` where the option
  * is read in any case), so that two spellings of one value load, anonymize and hash alike.
- * Anything else is a located error listing the allowed values, with the closest as a suggestion.
+ * Anything else is a located error listing the allowed values (the first ones of a long set),
+ * with the closest as a suggestion.
  */
 export function enumeratedValue(text: string, node: SchemaNode, scalar: RawScalar, place: Place): string {
   const values = node.values ?? []
@@ -24,7 +25,7 @@ export function enumeratedValue(text: string, node: SchemaNode, scalar: RawScala
     origin: scalar.origin,
     path: formatPath(place.path),
     problem: 'not an allowed value',
-    expected: allowedValues(node),
+    expected: expectedValues(node),
     found: describeRaw(scalar, place.exported),
     ...(suggestion === undefined ? {} : { suggestion }),
   })

@@ -1,5 +1,6 @@
 import type { NodeKind } from '../schema/walk.js'
 import type { Segment } from './assign.js'
+import { expectedValues } from './closed-set.js'
 import { ConfigError, describeFound } from './errors.js'
 import { formatPath } from './keys.js'
 import type { RawNode } from './raw.js'
@@ -35,7 +36,7 @@ const EXPECTED: Record<NodeKind, string> = {
 }
 
 export function expectedFor(kind: NodeKind, values?: readonly string[]): string {
-  return values ? `one of ${values.join(', ')}` : EXPECTED[kind]
+  return values ? expectedValues({ values }) : EXPECTED[kind]
 }
 
 export function describeRaw(raw: RawNode, exported: boolean): string {

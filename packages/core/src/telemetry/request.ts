@@ -3,6 +3,7 @@ import type { SendOptions, TelemetryClient, TelemetryRequest } from './client.js
 import { endpointProblem } from './endpoint.js'
 import { describeCause, TelemetryError, type TelemetryOperation } from './errors.js'
 import { newTrace } from './outcome.js'
+import { serverMessage } from './server-text.js'
 
 export interface TelemetryAnswer {
   /** The URL that answered (the last one, after redirects). */
@@ -16,7 +17,7 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 /**
  * Sends `request` through the telemetry client. Any failure — refused endpoint or redirect,
  * network, timeout, cancellation, oversized answer, a status outside 2xx — is a TelemetryError
- * naming the last URL the request went to.
+ * naming the last URL the request went to (and, for an error answer, the server's own message).
  */
 export async function performRequest(
   client: TelemetryClient,
@@ -36,7 +37,10 @@ export async function performRequest(
   }
   const { status, url } = answer
   if (status < 200 || status > 299) {
-    const reason = `the server answered ${status}${answer.statusText ? ` ${answer.statusText.slice(0, 80)}` : ''}`
+    const said = serverMessage(answer.body)
+    const reason =
+      `the server answered ${status}${answer.statusText ? ` ${answer.statusText.slice(0, 80)}` : ''}` +
+      (said === undefined ? '' : `, saying "${said}"`)
     throw new TelemetryError({ operation, url, status, reason })
   }
   return { url, status, body: answer.body }

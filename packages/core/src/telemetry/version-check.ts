@@ -9,6 +9,7 @@ import { joinURL } from './endpoint.js'
 import { TelemetryError } from './errors.js'
 import { MAX_REDIRECTS } from './redirects.js'
 import { performRequest } from './request.js'
+import { releaseLink } from './server-text.js'
 import { wireHeaders } from './wire.js'
 
 export interface VersionRequestOptions {
@@ -32,6 +33,8 @@ export interface VersionCheckResult {
   current: string
   /** Tag of the newest release that applies to the running version, as published. */
   newest?: string
+  /** That release's page (its `html_url`), when the server gives one over `https:`. */
+  newestURL?: string
   newer: boolean
   /** Why no request was made. */
   skipped?: string
@@ -65,6 +68,7 @@ export function buildVersionRequest(options: VersionRequestOptions): TelemetryRe
 interface Release {
   tag: string
   version: SemVer
+  url: string | undefined
 }
 
 /** Releases worth comparing: not drafts, a valid semver tag; prereleases only for a prerelease. */
@@ -72,13 +76,13 @@ function applicableReleases(list: unknown[], current: SemVer): Release[] {
   const releases: Release[] = []
   for (const entry of list) {
     if (typeof entry !== 'object' || entry === null) continue
-    const { tag_name: tag, draft, prerelease } = entry as Record<string, unknown>
+    const { tag_name: tag, draft, prerelease, html_url: page } = entry as Record<string, unknown>
     if (typeof tag !== 'string' || draft === true) continue
     const version = parse(tag)
     if (!version) continue
     const isPrerelease = prerelease === true || version.prerelease.length > 0
     if (isPrerelease && current.prerelease.length === 0) continue
-    releases.push({ tag, version })
+    releases.push({ tag, version, url: releaseLink(page) })
   }
   return releases
 }
@@ -96,7 +100,8 @@ export function compareReleases(current: string, body: string): Omit<VersionChec
   if (!Array.isArray(list)) return 'the answer is not a list of releases'
   const newest = applicableReleases(list, running).sort((a, b) => rcompare(a.version, b.version))[0]
   if (!newest) return { current, newer: false }
-  return { current, newest: newest.tag, newer: gt(newest.version, running) }
+  const link = newest.url === undefined ? {} : { newestURL: newest.url }
+  return { current, newest: newest.tag, ...link, newer: gt(newest.version, running) }
 }
 
 /**

@@ -123,7 +123,10 @@ describe('enumerations: a closed set is checked where the value is written', () 
       path: 'certificatesResolvers.le.acme.dnsChallenge.provider',
       suggestion: 'cloudflare',
     })
-    expect(error.expected).toMatch(/^one of acme-dns, acmedns, .*\bcloudflare\b.*\bmanual\b.*, zonomi$/)
+    // 200 names: the first ten and the count, not the whole set on one line.
+    expect(error.expected).toMatch(
+      /^one of acme-dns, acmedns, [^…]*, … \(\d{3} values, all listed by the flags command\)$/,
+    )
     expect(anonymize(schema, yaml(provider('route53')))).toMatchObject({
       certificatesResolvers: { le: { acme: { dnsChallenge: { provider: 'route53' } } } },
     })

@@ -102,7 +102,7 @@ describe('a usage report is tried again within its day', () => {
     await said(RETRYING)
     expect(lines.find((line) => RETRYING.test(line.message))).toEqual({
       level: 'debug',
-      message: `usage report failed (${URL_SHOWN()}): the server answered 503 Service Unavailable (try 1 of 3); next try in 1 s (Retry-After)`,
+      message: `usage report failed (${URL_SHOWN()}): the server answered 503 Service Unavailable, saying "y" (try 1 of 3); next try in 1 s (Retry-After)`,
     })
     await clock.advance(999)
     expect(reports()).toHaveLength(1)
@@ -178,7 +178,7 @@ describe('a usage report is tried again within its day', () => {
     await clock.advance(10 * MINUTE)
     await said(FAILED)
     expect(lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
-      `usage report failed (${URL_SHOWN()}): the server answered 400 Bad Request`,
+      `usage report failed (${URL_SHOWN()}): the server answered 400 Bad Request, saying "y"`,
     ])
     expect(clock.pendingDelays()).toEqual([DAY])
     await clock.advance(2 * HOUR)
@@ -209,7 +209,7 @@ describe('a usage report is tried again within its day', () => {
       })),
     )
     expect(lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
-      `usage report failed (${URL_SHOWN()}): the server answered 503 Service Unavailable (try 3 of 3; not tried again: no try left today)`,
+      `usage report failed (${URL_SHOWN()}): the server answered 503 Service Unavailable, saying "y" (try 3 of 3; not tried again: no try left today)`,
     ])
     expect(clock.pendingDelays()).toEqual([DAY - 2 * MINUTE])
     await clock.advance(6 * HOUR)

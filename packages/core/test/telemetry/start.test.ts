@@ -234,7 +234,7 @@ describe('startTelemetry', () => {
     const failures = lines.filter((line) => line.message.startsWith('usage report failed'))
     expect(failures.map((line) => line.level)).toEqual(['warn', 'debug'])
     expect(failures[0]?.message).toBe(
-      `usage report failed (${server.url}collect): the server answered 500 Internal Server Error`,
+      `usage report failed (${server.url}collect): the server answered 500 Internal Server Error, saying "down"`,
     )
     expect(readState().reports.map((report: { status: number }) => report.status)).toEqual([500, 500])
   })

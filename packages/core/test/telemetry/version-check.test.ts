@@ -121,8 +121,9 @@ describe('checkNewVersion against a real server', () => {
   })
 
   it.each([
-    ['missing', 404, 'the server answered 404 Not Found'],
-    ['broken', 500, 'the server answered 500 Internal Server Error'],
+    // With what the server said (GitHub's `{"message"}` here), made printable.
+    ['missing', 404, 'the server answered 404 Not Found, saying "Not Found"'],
+    ['broken', 500, 'the server answered 500 Internal Server Error, saying "oops"'],
     ['garbage', 200, 'the answer is not JSON'],
     ['object', 200, 'the answer is not a list of releases'],
   ])('fails with a TelemetryError on %s', async (name, status, reason) => {
