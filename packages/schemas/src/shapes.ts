@@ -18,8 +18,22 @@ export const entryPointName = (options: { orPort?: boolean } = {}) =>
 /** The name of a certificate resolver defined in the same configuration. */
 export const certResolverName = () => shaped({ type: 'reference', to: 'certificatesResolvers' })
 
+/**
+ * A port alone (`443`), which Baqup refuses when it starts listening: the colon is missing. Other
+ * forms stay as Baqup's loader reads them (the reference files hold placeholders such as `foobar`).
+ */
+const PORT_WITHOUT_COLON = /^\d+$/
+
 /** A listening address, `[host]:port[/tcp|/udp]`: only a wildcard host is sent as written. */
-export const listenAddress = () => shaped({ type: 'address' })
+export const listenAddress = () =>
+  withMeta(
+    z.string().refine((value) => !PORT_WITHOUT_COLON.test(value), {
+      abort: true,
+      message: 'a port without its colon',
+      params: { expected: 'a port with its colon, such as ":443" ([host]:port[/tcp|/udp])' },
+    }),
+    { shape: { type: 'address' } },
+  )
 
 /**
  * One of a closed set for the anonymizer only: validation reads any string, as Baqup does, but

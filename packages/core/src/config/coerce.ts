@@ -1,3 +1,4 @@
+import type * as z from 'zod'
 import type { SchemaNode } from '../schema/walk.js'
 import { enumeratedValue } from './enumeration.js'
 import { childPlace, expectedFor, mismatch, type Normalized, OMIT, type Place } from './place.js'
@@ -37,7 +38,8 @@ function toInt(scalar: RawScalar, node: SchemaNode, place: Place): number {
 function toFloat(scalar: RawScalar, node: SchemaNode, place: Place): number {
   const { value } = scalar
   // A TOML integer past 2^53 arrives as a bigint: Number() would round it without a word.
-  if (typeof value === 'bigint') throw mismatch(scalar, place, 'beyond the exact integer range of ±(2^53 − 1)', 'a number')
+  if (typeof value === 'bigint')
+    throw mismatch(scalar, place, 'beyond the exact integer range of ±(2^53 − 1)', 'a number')
   const text = scalarText(scalar) ?? ''
   const number =
     typeof value === 'number' || typeof value === 'bigint'
@@ -104,6 +106,15 @@ function toList(raw: RawNode, node: SchemaNode, place: Place): unknown[] {
 }
 
 /**
+ * What the option expects: the words a schema's own check gives as `params.expected` (never its
+ * message, which may quote the value), else its kind's.
+ */
+function expectedOf(issue: z.core.$ZodIssue | undefined, node: SchemaNode): string {
+  const stated = issue?.code === 'custom' ? issue.params?.expected : undefined
+  return typeof stated === 'string' ? stated : expectedFor(node.kind, node.values)
+}
+
+/**
  * A scalar or scalar-list option, coerced by its kind (never guessed from the value), then
  * checked by its own schema (enumerations, integer bounds, the duration grammar) so that a
  * mistake is reported at the value's own location. Null (`level:`) sets nothing.
@@ -120,6 +131,6 @@ export function coerceLeaf(raw: RawNode, node: SchemaNode, place: Place): Normal
     value = toList(raw, node, place)
   }
   const checked = node.schema.safeParse(value)
-  if (!checked.success) throw mismatch(raw, place, 'invalid value', expectedFor(node.kind, node.values))
+  if (!checked.success) throw mismatch(raw, place, 'invalid value', expectedOf(checked.error.issues[0], node))
   return checked.data
 }

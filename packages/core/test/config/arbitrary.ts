@@ -45,7 +45,10 @@ function build(node: SchemaNode): fc.Arbitrary<unknown> {
       return float
     case 'string':
     case 'file-or-content':
-      return node.values ? fc.constantFrom(...node.values) : text
+      // Only text the option's own checks accept (an address is never a port without its colon).
+      return node.values
+        ? fc.constantFrom(...node.values)
+        : text.filter((value) => node.schema.safeParse(value).success)
     case 'duration':
       return duration
     case 'string[]':
