@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net'
+import { isIP, isIPv4, isIPv6 } from 'node:net'
 import type { IpMode } from '../config/schema.js'
 
 /** What of a client address is kept: nothing, its network (/24 or /48), or all of it (`--ip=full`). */
@@ -29,5 +29,6 @@ export function networkOf(address: string): string {
 /** The `network` and `ip` columns of a row. */
 export function keptAddress(mode: IpMode, address: string | undefined): { network: string; ip: string } {
   if (mode === 'none' || !address) return { network: '', ip: '' }
-  return { network: networkOf(address), ip: mode === 'full' ? address : '' }
+  // Behind a trusted proxy the address is text a client wrote (X-Forwarded-For): only an address is kept.
+  return { network: networkOf(address), ip: mode === 'full' && isIP(address.replace(/%.*$/, '')) ? address : '' }
 }

@@ -41,7 +41,8 @@ export const thresholdFields = ({ threshold, networks }: StatsContext) => ({
   networks,
 })
 
-const BUCKETS = ['0', '1', '2', '3', '4', '5-9', '10+']
+/** The buckets of entries per installation that `queries.ts` counts in, in their published order. */
+export const ENTRY_BUCKETS: readonly string[] = ['0', '1', '2', '3', '4', '5-9', '10+']
 
 export async function sharedAggregates(context: StatsContext, window: Window) {
   const { store, catalog, threshold } = context
@@ -112,7 +113,7 @@ export async function sharedAggregates(context: StatsContext, window: Window) {
     publishParts(
       rows
         .map((row) => ({ bucket: text(row.bucket), ...cellOf(row) }))
-        .sort((a, b) => BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket)),
+        .sort((a, b) => ENTRY_BUCKETS.indexOf(a.bucket) - ENTRY_BUCKETS.indexOf(b.bucket)),
       threshold,
       cell,
       whole,
