@@ -106,6 +106,11 @@ report(
   '≤ 1.5',
 )
 
+// Release views (issue 18): one view's build, and inspect's start-up under 2.11 beside 3.7.
+const versions = spawnSync(process.execPath, [`${root}scripts/bench/versions.mjs`], { encoding: 'utf8' })
+if (versions.status !== 0) throw new Error(versions.stderr)
+process.stdout.write(versions.stdout)
+
 const peak = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...fullYaml], {
   env: stateEnv,
   encoding: 'utf8',

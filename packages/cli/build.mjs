@@ -47,11 +47,11 @@ async function evaluateAtBuild(contents) {
 }
 
 // Known here from the schema, so that no command needs to build it for them: the root option
-// names (what tells a configuration flag from the CLI's own) and the option list (`flags`, `completion`).
+// names of every release (what tells a configuration flag from the CLI's own) and the option list (`flags`, `completion`).
 const { roots, options } = await evaluateAtBuild(`
   import { listOptions, walk } from '@baqup/core'
-  import { staticConfigSchema } from '@baqup/schemas'
-  export const roots = Object.keys(staticConfigSchema.shape)
+  import { allReleasesSchema, staticConfigSchema } from '@baqup/schemas'
+  export const roots = Object.keys(allReleasesSchema().shape)
   export const options = listOptions(walk(staticConfigSchema))
 `)
 const optionsJSON = JSON.stringify(options)

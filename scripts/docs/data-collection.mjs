@@ -35,7 +35,23 @@ function switchOff(path, env) {
  * `requests` (the version check's and the report's, as built to be sent), `schedule` (minutes),
  * `env` (path → variable name), and the documentation's example with its anonymized copy.
  */
-export function dataCollectionPage({ options, departures, example, requests, schedule, env }) {
+/** Per release, newest first: what the usage report sends from it on, and no longer sends. */
+function changelogText(changelog) {
+  const list = (paths) => paths.map((path) => `\`${path}\``).join(', ')
+  return [...changelog]
+    .reverse()
+    .map(({ release, sent, added, removed }, index, all) => {
+      const lines = [`### ${release}`, '', `${sent.size} options sent.`]
+      if (index === all.length - 1) lines.push('', 'The first release described: the changes start from it.')
+      if (added.length > 0) lines.push('', `Sent from ${release} on (${added.length}): ${list(added)}.`)
+      if (removed.length > 0) lines.push('', `No longer sent (${removed.length}): ${list(removed)}.`)
+      if (index < all.length - 1 && added.length + removed.length === 0) lines.push('', 'No change.')
+      return lines.join('\n')
+    })
+    .join('\n\n')
+}
+
+export function dataCollectionPage({ options, release, changelog, departures, example, requests, schedule, env }) {
   const when = `${schedule.first} minutes after start, then every ${schedule.interval / 60} hours (± up to ${schedule.jitter} minutes)`
   const rows = options.map((option) => `| \`${option.path}\` | ${option.kind} | ${sentAs(option)} |`)
   const departureRows = departures.map((d) => `| \`${d.path}\` | ${d.direction} | ${d.reason} |`)
@@ -135,7 +151,17 @@ is sent, base64-encoded in \`configuration\`, as:
 ${example.anonymized}
 \`\`\`
 
-## Every option
+## What each release sends
+
+A report is anonymized with the options of the release it speaks for (\`--baqup-version\`, its
+\`version\`): each release sends what it sent then, as Traefik's export flags of that release say,
+with Baqup's own departures (below) in every release, and never a free-form string of an option
+removed since. Per release, newest first, the options sent that the release before did not send,
+and those it sent that this one no longer sends (removed, or masked since):
+
+${changelogText(changelog)}
+
+## Every option of ${release}
 
 | Option | Kind | In the usage report |
 |---|---|---|

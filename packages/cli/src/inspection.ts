@@ -17,6 +17,7 @@ import {
 } from '@baqup/core'
 import { buildInfo } from './baqup-version.js'
 import { product } from './product.js'
+import { releaseView } from './release-view.js'
 
 export type Switch = keyof TelemetrySwitches
 type Env = Record<string, string | undefined>
@@ -63,15 +64,17 @@ export function statePathOf(env: Env): string {
   return defaultStatePath(env, homedir(), { product: product.fileName })
 }
 
-export function load(configFlags: readonly string[], env: Env): LoadedConfig {
+/** The configuration as the release `version` reads it: an option it does not have is an error saying when it came or went. */
+export function load(configFlags: readonly string[], env: Env, version: string): LoadedConfig {
+  const view = releaseView(version)
   return loadConfig({
-    schema: product.schema,
+    schema: view.zod,
     argv: configFlags,
     env,
     envPrefix: product.envPrefix,
     reservedEnvPrefixes: product.reservedEnvPrefixes,
     fileName: product.fileName,
-    legacy: product.legacy,
+    legacy: view.legacy,
     optOutSwitches: Object.values(product.options),
   })
 }
@@ -89,10 +92,11 @@ function decidedBy(loaded: LoadedConfig, key: Switch, doNotTrack: boolean): stri
 
 /** The usage report's body for a loaded configuration, keyed with this installation's key, from Baqup `version`. */
 export function payloadOf(loaded: LoadedConfig, installationKey: string, version: string, explain = false) {
-  // Explaining builds a path string per value: only when the operator asked why.
+  // Anonymized as the release sends it (its export flags); explaining builds a path string per value: only when asked.
+  const schema = releaseView(version).zod
   const { anonymized, decisions } = explain
-    ? anonymizeExplained(product.schema, loaded.config)
-    : { anonymized: anonymize(product.schema, loaded.config), decisions: undefined }
+    ? anonymizeExplained(schema, loaded.config)
+    : { anonymized: anonymize(schema, loaded.config), decisions: undefined }
   const hash = configHash(loaded.effective, installationKey)
   return { anonymized, decisions, hash, payload: buildPayload(buildInfo(version), anonymized, hash) }
 }
@@ -104,7 +108,7 @@ const warnOnStderr = (message: string) => {
 
 /** Everything `inspect` shows, computed by the functions the runtime uses to send. */
 export function inspectConfiguration(options: InspectOptions): Inspection {
-  const loaded = load(options.configFlags, options.env)
+  const loaded = load(options.configFlags, options.env, options.version)
   const switches = effectiveSwitches(configuredSwitches(loaded), options.env)
   const statePath = statePathOf(options.env)
   const { state, persistent } = openState(statePath, { debug: () => {}, warn: options.warn ?? warnOnStderr })

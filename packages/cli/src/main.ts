@@ -52,7 +52,7 @@ function buildCLI(invocation: Invocation) {
   const cli = cac('baqup-telemetry')
   cli.option(
     '--baqup-version <version>',
-    `The Baqup version to report, in the User-Agent, the payload and check-version (default: $${BAQUP_VERSION_ENV}, else ${BAQUP_VERSION}; "dev" skips the version check)`,
+    `The running Baqup version (default: $${BAQUP_VERSION_ENV}, else ${BAQUP_VERSION}): reported in the User-Agent, the payload and check-version, and its release's options are the ones read, listed and sent (2.0 or later; "dev" and later releases read the newest; "dev" skips the version check)`,
   )
   cli
     .command('inspect', `Show exactly what Baqup's telemetry would send, and why — sends nothing`)
@@ -78,12 +78,12 @@ function buildCLI(invocation: Invocation) {
     .option('--markdown', 'Print the reference as a Markdown table')
     .example('  $ baqup-telemetry flags | grep providers.docker')
     .example("  $ baqup-telemetry flags --json | jq '.[] | select(.export) | .path'")
-    .action(async (options) => (await import('./commands/flags.js')).flags(options))
+    .action(async (options) => (await import('./commands/flags.js')).flags(options, invocation.version))
   cli
     .command('schema', 'Print the JSON Schema (2020-12) of the static configuration, for editors')
     .example('  $ baqup-telemetry schema > baqup.schema.json')
     .example('  # first line of baqup.yaml:  # yaml-language-server: $schema=./baqup.schema.json')
-    .action(async () => (await import('./commands/schema.js')).schema())
+    .action(async () => (await import('./commands/schema.js')).schema(invocation.version))
   cli
     .command('check-version', 'Ask the update server now whether a newer Baqup release exists')
     .usage('check-version [--current=V] [--update-url=URL] [--force] [--json]')

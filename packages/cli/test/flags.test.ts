@@ -20,6 +20,8 @@ describe('baqup-telemetry flags', () => {
         'description',
         'values',
         'caseInsensitive',
+        'since',
+        'until',
       ])
     }
     const byPath = new Map(list.map((entry) => [entry.path, entry]))
@@ -30,6 +32,7 @@ describe('baqup-telemetry flags', () => {
     })
     expect(byPath.get('providers.file.directory')).toMatchObject({ export: false })
     expect(byPath.get('log.level')).toMatchObject({ export: true, default: 'ERROR' })
+    expect(byPath.get('providers.kubernetesIngressNGINX')).toMatchObject({ since: '3.5', until: null })
   })
 
   it('--markdown prints one table row per option, sent or masked', async () => {

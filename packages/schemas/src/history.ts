@@ -1,6 +1,7 @@
 /**
  * The history of every static option from Baqup 2.0 to 3.7, derived from Traefik's sources by
- * scripts/history/derive.mjs (see HISTORY.md). Data only: nothing here changes the schema yet.
+ * scripts/history/derive.mjs (see HISTORY.md). The schema reads it as metadata (history-meta.ts)
+ * and projects releases from it (view.ts).
  */
 import { historyRows, historySource } from './history.data.js'
 

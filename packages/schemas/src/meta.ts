@@ -23,7 +23,16 @@ export type OptionMeta = {
   placeholder?: string
   /** The dictionary of entry names sent as written (compared in any case, sent in its spelling); see `names.ts`. */
   names?: readonly string[]
+  /** The first minor release that has the option (`'2.0'`), from the history (see `history.ts`). */
+  since?: string
+  /** The last minor release that has the option, when a later one removed it (absent while the newest has it). */
+  until?: string
+  /** Each run of minor releases that has the option, with its export flag then: `[since, until or null, exported]`. */
+  ranges?: readonly ReleaseRange[]
 }
+
+/** A run of minor releases `since`…`until` (null: to the newest) in which an option exists, and its export flag then. */
+export type ReleaseRange = readonly [since: string, until: string | null, exported: boolean]
 
 /**
  * The closed shape of an exported string, read by the anonymizer: a reference to an entry of the

@@ -17,19 +17,24 @@ function defaultText(value: unknown): string {
   return JSON.stringify(value)
 }
 
-export async function flags(options: FlagsOptions): Promise<void> {
-  const list = await optionList()
+/** Every option of the release `version` belongs to: flag, kind, default, sent or masked, since when, help. */
+export async function flags(options: FlagsOptions, version?: string): Promise<void> {
+  const list = await optionList(version)
   if (options.json) {
     writeJSON(
-      list.map(({ path, kind, export: exported, default: value, description, values, caseInsensitive }) => ({
-        path,
-        kind,
-        export: exported,
-        default: value ?? null,
-        description,
-        values: values ?? null,
-        caseInsensitive: caseInsensitive ?? false,
-      })),
+      list.map(
+        ({ path, kind, export: exported, default: value, description, values, caseInsensitive, since, until }) => ({
+          path,
+          kind,
+          export: exported,
+          default: value ?? null,
+          description,
+          values: values ?? null,
+          caseInsensitive: caseInsensitive ?? false,
+          since: since ?? null,
+          until: until ?? null,
+        }),
+      ),
     )
     return
   }

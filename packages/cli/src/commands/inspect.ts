@@ -2,7 +2,7 @@ import { explain } from '@baqup/core'
 import { formatConfig, isFormat } from '../format.js'
 import { inspectConfiguration, load } from '../inspection.js'
 import { UsageError, writeJSON } from '../print.js'
-import { product } from '../product.js'
+import { releaseView } from '../release-view.js'
 import { explainTable, humanReport } from '../report.js'
 import { outputWidth } from '../terminal-width.js'
 import { usableEndpoints } from '../usable-endpoint.js'
@@ -26,10 +26,12 @@ export async function inspect(flags: InspectFlags, configFlags: readonly string[
   usableEndpoints(process.env)
   if (flags.explain && !flags.json) {
     // The table needs the configuration only: no key, no hash, no payload.
-    const loaded = load(configFlags, process.env)
+    const loaded = load(configFlags, process.env, version)
     // The table has no room for them; the report lists them under the source.
     for (const warning of loaded.warnings) process.stderr.write(`baqup-telemetry: warning: ${warning}\n`)
-    process.stdout.write(explainTable(explain(product.schema, loaded.config), outputWidth(process.stdout, process.env)))
+    process.stdout.write(
+      explainTable(explain(releaseView(version).zod, loaded.config), outputWidth(process.stdout, process.env)),
+    )
     return
   }
   // Under --json, a problem at the state path is one more warning, inside the one JSON object.

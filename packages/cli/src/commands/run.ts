@@ -11,7 +11,7 @@ export async function run(configFlags: readonly string[], baqupVersion: string):
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
-  const loaded = load(configFlags, process.env)
+  const loaded = load(configFlags, process.env, baqupVersion)
   // Info level unless CONSOLA_LEVEL says otherwise: consola would hide the start-up lines under NODE_ENV=test or CI.
   const level = Number(process.env.CONSOLA_LEVEL ?? 3)
   const logger = createConsola({

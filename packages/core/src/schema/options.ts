@@ -13,6 +13,10 @@ export interface Option {
   readonly values?: readonly string[]
   /** The enumeration is read in any case; its values are listed in their canonical spelling. */
   readonly caseInsensitive?: boolean
+  /** The first release that has the option, when the schema carries its history. */
+  readonly since?: string
+  /** The last release that has it, when a later one removed it. */
+  readonly until?: string
 }
 
 export const NAME_SEGMENT = '<name>'
@@ -47,7 +51,10 @@ function* optionsOf(node: SchemaNode, path: string, exported: boolean): Generato
 function option(node: SchemaNode, path: string, exported: boolean, value: unknown): Option {
   const base = { path, kind: node.kind as OptionKind, export: exported, description: node.description }
   const enumeration = node.values ? { values: node.values, caseInsensitive: node.caseInsensitive === true } : {}
-  return value === undefined ? { ...base, ...enumeration } : { ...base, default: value, ...enumeration }
+  const history = { ...(node.since && { since: node.since }), ...(node.until && { until: node.until }) }
+  return value === undefined
+    ? { ...base, ...enumeration, ...history }
+    : { ...base, default: value, ...enumeration, ...history }
 }
 
 /** `one of a, b, c`, saying when any case is accepted: how errors, `flags` and the reference state a closed set. */

@@ -72,6 +72,10 @@ export interface SchemaNode {
   readonly names?: readonly string[]
   /** Other names the option may be written with (`.meta({ aliases })`), read as the canonical one. */
   readonly aliases?: readonly string[]
+  /** The first release that has the option (`.meta({ since })`), when the schema carries its history. */
+  readonly since?: string
+  /** The last release that has it, when a later one removed it (`.meta({ until })`). */
+  readonly until?: string
   /** Fields of an object or section, by canonical name. */
   readonly children?: ReadonlyMap<string, SchemaNode>
   /** The value of a map entry or the item of a list. */
@@ -236,6 +240,8 @@ function build(schema: z.ZodType, inheritedExport = false): SchemaNode {
   const shape = shapeOf(meta, def, kind)
   if (shape) node.shape = shape
   if (typeof meta.placeholder === 'string') node.placeholder = meta.placeholder
+  if (typeof meta.since === 'string') node.since = meta.since
+  if (typeof meta.until === 'string') node.until = meta.until
   if (meta.names !== undefined) {
     if (kind !== 'map' && kind !== 'map<string,string>')
       throw new Error('walk: names set on a schema that is not a map')
