@@ -1,31 +1,45 @@
+import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { staticConfigSchema } from '@baqup/schemas'
+import { allReleasesSchema } from '@baqup/schemas'
 import { cac } from 'cac'
-import { loadCollectorConfig, UsageError } from './config/load.js'
+import { ENV_ONLY, loadCollectorConfig, UsageError } from './config/load.js'
 import { type CollectorConfig, collectorConfigSchema, parseHostPort } from './config/schema.js'
+import { isDay } from './day.js'
 import { exportDaily, formatExport } from './export.js'
 import { startRetention } from './retention.js'
-import { seedStore } from './seed.js'
-import { createCollector, type Log } from './server/app.js'
+import { releasesPath, seedCommand } from './seed/command.js'
+import { createCollector } from './server/app.js'
 import { burstLog, clickhouseLogger } from './server/burst-log.js'
+import { createLogger } from './server/log.js'
 import type { Metrics } from './server/metrics.js'
 import { metricsServer } from './server/metrics-server.js'
+import type { ClickHouseOptions } from './store/clickhouse.js'
 import { describeStore, openStore } from './store/open.js'
 import type { Store } from './store/store.js'
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
-/** Structured log lines on stderr: events and counts, never report content nor a full address. */
-const log: Log = (event, fields = {}) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`)
-}
+/** This package's version, for `--version` (`dist/main.js` and `src/main.ts` both sit one level under it). */
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version
 
 type Flags = Record<string, unknown>
 
-/** Store failures, the ClickHouse client's own included: one line when they start, one when they end. */
-const storeFailures = burstLog(log, 'store-failing')
-const clickhouse = { LoggerClass: clickhouseLogger(storeFailures) }
+/**
+ * The log (JSON lines on stderr, from `--log-level` up) and what shares it: store failures, the
+ * ClickHouse client's own included, one line when they start and one when they end; the client's
+ * options (its logger, the password from the environment).
+ */
+function logging(config: CollectorConfig) {
+  const logger = createLogger({ level: config.logLevel })
+  const storeFailures = burstLog(logger, 'store-failing')
+  const clickhouse: ClickHouseOptions = {
+    LoggerClass: clickhouseLogger(storeFailures),
+    password: process.env[ENV_ONLY.clickhousePassword],
+  }
+  return { logger, storeFailures, clickhouse }
+}
 
 const SETTINGS = new Set(Object.keys(collectorConfigSchema.shape))
 
@@ -36,7 +50,8 @@ const configOf = (flags: Flags): CollectorConfig => {
 }
 
 async function withStore<T>(flags: Flags, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(configOf(flags).store, undefined, clickhouse)
+  const config = configOf(flags)
+  const store = await openStore(config.store, undefined, logging(config).clickhouse)
   try {
     return await use(store)
   } finally {
@@ -65,11 +80,17 @@ async function listenMetrics(metrics: Metrics, listen: string): Promise<Server> 
 
 async function serve(flags: Flags): Promise<number> {
   const config = configOf(flags)
+  const { logger, storeFailures, clickhouse } = logging(config)
   const store = await openStore(config.store, undefined, clickhouse)
-  const collector = createCollector({ config, store, schema: staticConfigSchema, log, storeFailures })
-  const retention = startRetention(store, { retention: config.retention, ipRetention: config.ipRetention, log })
+  const collector = createCollector({ config, store, logger, storeFailures })
+  const retention = startRetention(store, {
+    retention: config.retention,
+    ipRetention: config.ipRetention,
+    log: logger,
+  })
   const { host, port } = parseHostPort(config.listen)
-  await collector.app.listen({ host, port, backlog: 2048 })
+  // The address is on stdout (what scripts read); the log says that the server listens.
+  await collector.app.listen({ host, port, backlog: 2048, listenTextResolver: () => 'listening' })
   process.stdout.write(`listening on ${urlOf(collector.app.server)} (store: ${describeStore(config.store)})\n`)
   const metrics = config.metricsListen ? await listenMetrics(collector.metrics, config.metricsListen) : undefined
   const warming = collector.warmStatistics()
@@ -78,7 +99,7 @@ async function serve(flags: Flags): Promise<number> {
     const stop = async (signal: string) => {
       if (closing) return
       closing = true
-      log('closing', { signal })
+      logger.info({ event: 'closing', signal })
       retention.stop()
       metrics?.close()
       await warming
@@ -95,7 +116,14 @@ async function serve(flags: Flags): Promise<number> {
 function buildCLI(run: (work: Promise<number>) => void) {
   const cli = cac('baqup-collector')
   cli.option('--config <file>', 'a YAML or TOML file of settings (or $BAQUP_COLLECTOR_CONFIG)')
-  cli.option('--store <location>', 'FILE.duckdb (default ./collector.duckdb) or clickhouse://HOST:8123/DB')
+  cli.option(
+    '--store <location>',
+    'FILE.duckdb (default ./collector.duckdb), clickhouse://[USER[:PASSWORD]@]HOST:8123/DB or clickhouses://… (TLS)',
+  )
+  cli.option(
+    '--log-level <level>',
+    'trace | debug | info (default: a line per request) | warn | error | fatal | silent',
+  )
   cli
     .command('serve', 'Serve the usage collector and the update server until SIGINT/SIGTERM')
     .option('--listen <host:port>', 'where to listen (default 127.0.0.1:8080; port 0: any free one)')
@@ -144,15 +172,25 @@ function buildCLI(run: (work: Promise<number>) => void) {
     .option('--reports <n>', 'how many reports', { default: 1000 })
     .option('--days <d>', 'spread over the last D days', { default: 30 })
     .option('--seed <s>', 'the generator seed', { default: 1 })
+    .option('--releases-out <file>', "the population's releases, for serve --releases (default: STORE.releases.json)")
     .example('  baqup-collector seed --store=./demo.duckdb --reports=10000 --days=30')
-    .action(({ reports, days, seed, ...flags }: Flags) =>
+    .action(({ reports, days, seed, releasesOut, ...flags }: Flags) =>
       run(
         withStore(flags, async (store) => {
           const counts = [reports, days, seed].map(Number)
           if (counts.some((n) => !Number.isInteger(n) || n < 0))
             throw new UsageError('--reports, --days, --seed: whole numbers')
           const [n = 0, d = 1, s = 1] = counts
-          await seedStore(store, { reports: n, days: Math.max(1, d), seed: s })
+          const location = configOf(flags).store
+          const out = releasesPath(location, releasesOut)
+          const text = await seedCommand(store, {
+            reports: n,
+            days: Math.max(1, d),
+            seed: s,
+            location,
+            releasesOut: out,
+          })
+          process.stdout.write(text)
           return EXIT.ok
         }),
       ),
@@ -166,19 +204,19 @@ function buildCLI(run: (work: Promise<number>) => void) {
     .option('--raw', "the day's raw reports instead, once per installation: for the operator, never to publish")
     .example('  baqup-collector export --store=./collector.duckdb --day=2025-01-31 --format=csv')
     .action(({ day, format, raw, ...flags }: Flags) => {
-      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
-        throw new UsageError('--day: expected YYYY-MM-DD')
+      if (!isDay(day)) throw new UsageError('--day: expected YYYY-MM-DD')
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format: expected json or csv')
       const config = configOf(flags)
       run(
         withStore(flags, async (store) => {
           if (raw) process.stdout.write(formatExport(await store.exportDay(day), format))
-          else process.stdout.write(await exportDaily({ store, schema: staticConfigSchema, config }, day, format))
+          else process.stdout.write(await exportDaily({ store, schema: allReleasesSchema(), config }, day, format))
           return EXIT.ok
         }),
       )
     })
   cli.help()
+  cli.version(VERSION)
   return cli
 }
 
@@ -199,7 +237,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   })
   try {
     cli.parse(['node', 'baqup-collector', ...argv], { run: false })
-    if (cli.options.help) return EXIT.ok
+    if (cli.options.help || cli.options.version) return EXIT.ok
     if (!cli.matchedCommand) {
       cli.outputHelp()
       return argv.length === 0 ? EXIT.ok : EXIT.usage

@@ -1,4 +1,4 @@
-import type { Log } from './server/log.js'
+import { type Logger, problemOf } from './server/log.js'
 import type { Store } from './store/store.js'
 
 const DAY_MS = 86_400_000
@@ -8,7 +8,7 @@ export interface RetentionOptions {
   retention: number
   ipRetention: number
   now?: () => Date
-  log: Log
+  log: Logger
 }
 
 /** Runs the retention job now, then once a day; the timer does not keep the process alive. */
@@ -21,7 +21,7 @@ export function startRetention(
       const today = now()
       await store.applyRetention({ before: dayBefore(today, retention), ipBefore: dayBefore(today, ipRetention) })
     } catch (error) {
-      log('retention-failed', { problem: (error as Error).message.split('\n')[0] })
+      log.error({ event: 'retention-failed', problem: problemOf(error) })
     }
   }
   const first = run()

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { anonymize } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
-import { drawConfiguration, drawUpgradeDelay, type Random, RELEASES, random } from './seed/model.js'
+import { drawConfiguration, drawUpgradeDelay, type Random, random } from './seed/model.js'
+import { RELEASES, releasesFile } from './seed/releases.js'
 import { type StoredConfiguration, storedConfiguration } from './store/configurations.js'
 import type { Store, StoredReport } from './store/store.js'
 
@@ -78,8 +79,21 @@ export interface SeedOptions {
 /** The number of installations seeded for `reports` over `days`. */
 export const populationSize = (reports: number, days: number) => Math.max(1, Math.ceil(reports / days / REPORTING_RATE))
 
+/** What `seedStore` wrote. */
+export interface Seeded {
+  reports: number
+  /** Distinct installations among the reports written. */
+  installations: number
+  days: number
+  from: string
+  to: string
+  /** The versions the population runs, oldest first, as a releases file (`serve --releases`) lists them. */
+  versions: readonly string[]
+  releasesFile: string
+}
+
 /** Writes exactly `reports` reports, spread evenly over the `days` days ending yesterday (the last finished UTC day). */
-export async function seedStore(store: Store, options: SeedOptions): Promise<void> {
+export async function seedStore(store: Store, options: SeedOptions): Promise<Seeded> {
   const { reports, days, seed, now = new Date(), batchSize = 1000 } = options
   const pick = random(seed)
   const size = populationSize(reports, days)
@@ -87,11 +101,15 @@ export async function seedStore(store: Store, options: SeedOptions): Promise<voi
   const order = population.map((_, index) => index)
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY_MS
   let batch: StoredReport[] = []
+  const reporting = new Set<number>()
+  let written = 0
   for (let day = 0; day < days; day++) {
     const quota = Math.floor(reports / days) + (day < reports % days ? 1 : 0)
     const date = new Date(start + day * DAY_MS).toISOString().slice(0, 10)
     for (const index of sample(pick, size, Math.min(quota, size), order)) {
       const installation = population[index] as Installation
+      reporting.add(index)
+      written++
       const received = new Date(start + day * DAY_MS + Math.floor(pick() * DAY_MS))
       batch.push({
         id: `seed-${seed}-${day}-${index}`,
@@ -110,4 +128,14 @@ export async function seedStore(store: Store, options: SeedOptions): Promise<voi
     }
   }
   if (batch.length) await store.write({ reports: batch, versionChecks: [], refusals: [] })
+  const dayOf = (index: number) => new Date(start + index * DAY_MS).toISOString().slice(0, 10)
+  return {
+    reports: written,
+    installations: reporting.size,
+    days,
+    from: dayOf(0),
+    to: dayOf(days - 1),
+    versions: RELEASES.map((release) => release.version),
+    releasesFile: releasesFile(RELEASES, start, days),
+  }
 }

@@ -6,15 +6,15 @@ const base64 = (config: unknown) => Buffer.from(JSON.stringify(config)).toString
 
 describe('checked configurations', () => {
   it('checks the same bytes once, and keeps their key, JSON and option rows', () => {
-    const checked = new CheckedConfigurations(staticConfigSchema)
+    const checked = new CheckedConfigurations()
     const config = { log: { level: 'DEBUG' } }
     let checks = 0
     const check = () => {
       checks++
-      return config
+      return { schema: staticConfigSchema, configuration: config }
     }
-    const first = checked.get(base64(config), check)
-    const second = checked.get(base64(config), check)
+    const first = checked.get('3.7', base64(config), check)
+    const second = checked.get('3.7', base64(config), check)
     expect(checks).toBe(1)
     expect(second).toBe(first)
     expect(JSON.parse(first.json)).toEqual(config)
@@ -23,24 +23,24 @@ describe('checked configurations', () => {
   })
 
   it('checks a refused configuration every time it comes', () => {
-    const checked = new CheckedConfigurations(staticConfigSchema)
+    const checked = new CheckedConfigurations()
     let checks = 0
     const refuse = () => {
       checks++
       throw new Error('not anonymized')
     }
-    expect(() => checked.get(base64({ a: 1 }), refuse)).toThrow('not anonymized')
-    expect(() => checked.get(base64({ a: 1 }), refuse)).toThrow('not anonymized')
+    expect(() => checked.get('3.7', base64({ a: 1 }), refuse)).toThrow('not anonymized')
+    expect(() => checked.get('3.7', base64({ a: 1 }), refuse)).toThrow('not anonymized')
     expect(checks).toBe(2)
   })
 
   it('forgets the configuration least recently sent past its capacity', () => {
-    const checked = new CheckedConfigurations(staticConfigSchema, { capacity: 2 })
+    const checked = new CheckedConfigurations({ capacity: 2 })
     const seen: string[] = []
     const get = (level: string) =>
-      checked.get(base64({ log: { level } }), () => {
+      checked.get('3.7', base64({ log: { level } }), () => {
         seen.push(level)
-        return { log: { level } }
+        return { schema: staticConfigSchema, configuration: { log: { level } } }
       })
     get('DEBUG')
     get('INFO')
@@ -49,5 +49,21 @@ describe('checked configurations', () => {
     get('DEBUG')
     get('INFO')
     expect(seen).toEqual(['DEBUG', 'INFO', 'WARN', 'INFO'])
+  })
+
+  it('keys a configuration by its view and its bytes: the same bytes under another release are checked again', () => {
+    const checked = new CheckedConfigurations()
+    const config = { log: { level: 'DEBUG' } }
+    const views: string[] = []
+    const get = (view: string) =>
+      checked.get(view, base64(config), () => {
+        views.push(view)
+        return { schema: staticConfigSchema, configuration: config }
+      })
+    get('2.11')
+    get('3.7')
+    get('2.11')
+    get('3.7+')
+    expect(views).toEqual(['2.11', '3.7', '3.7+'])
   })
 })

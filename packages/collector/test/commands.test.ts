@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { networkOf } from '../src/server/ip.js'
-import { runBin, stats } from './support/collector.js'
+import { runBin, serve, stats } from './support/collector.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'collector-commands-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -47,6 +47,39 @@ describe('baqup-collector commands', () => {
     const fromEnv = await runBin(['serve'], { BAQUP_COLLECTOR_RETENTION: 'forever' })
     expect(fromEnv.code).toBe(2)
     expect(fromEnv.stderr).toContain('BAQUP_COLLECTOR_RETENTION')
+  })
+
+  it('--version prints the version, exit 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    const result = await runBin(['--version'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(new RegExp(`^baqup-collector/${version.replaceAll('.', '\\.')} `))
+  })
+
+  it('stats on a store a running collector holds: says so and what to do, exit 1', async () => {
+    const store = join(folder, 'held.duckdb')
+    const collector = await serve([`--store=${store}`])
+    try {
+      for (const command of [
+        ['stats', '--json'],
+        ['export', `--day=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}`],
+      ]) {
+        const result = await runBin([...command, `--store=${store}`])
+        expect(result.code).toBe(1)
+        expect(result.stdout).toBe('')
+        expect(result.stderr).toMatch(
+          /^baqup-collector: the store .*held\.duckdb is in use by a running collector \(PID \d+\)/,
+        )
+        expect(result.stderr).toContain('Stop it')
+        expect(result.stderr).toContain('GET /api/v1/summary?days=7')
+        expect(result.stderr).not.toMatch(/IO Error|Conflicting lock/)
+        expect(result.stderr.trim().split('\n')).toHaveLength(1)
+      }
+    } finally {
+      await collector.stop()
+    }
   })
 
   it('--help shows examples', async () => {

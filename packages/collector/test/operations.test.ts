@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../src/config/schema.js'
 import { type Collector, createCollector } from '../src/server/app.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Batch, Store } from '../src/store/store.js'
+import { capturedLog } from './support/log.js'
 import { report } from './support/reports.js'
 
 /** A real DuckDB store whose writes the test can make fail or wait. */
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 function collectorOn(store: Store): Collector {
   const config = collectorConfigSchema.parse({ store: 'unused' })
-  return createCollector({ config, store, schema: staticConfigSchema })
+  return createCollector({ config, store })
 }
 
 const ONE_SHAPE = { error: { code: expect.any(String), message: expect.any(String) } }
@@ -133,14 +133,9 @@ describe('/readyz', () => {
 describe('a store outage in the log', () => {
   it('is one line when it starts and one with the count when it ends, not one per failed commit', async () => {
     const { store, control } = controlledStore(real)
-    const lines: { event: string; [field: string]: unknown }[] = []
+    const log = capturedLog()
     const config = collectorConfigSchema.parse({ store: 'unused' })
-    const collector = createCollector({
-      config,
-      store,
-      schema: staticConfigSchema,
-      log: (event, fields) => lines.push({ event, ...fields }),
-    })
+    const collector = createCollector({ config, store, logger: log.logger })
     const send = (n: number) =>
       collector.app.inject({
         method: 'POST',
@@ -152,7 +147,7 @@ describe('a store outage in the log', () => {
     control.failing = false
     expect((await send(20)).statusCode).toBe(200)
     await collector.close()
-    const outage = lines.filter((line) => line.event !== 'request')
+    const outage = log.events().filter((line) => line.event !== 'request')
     expect(outage).toEqual([
       { event: 'store-failing', burst: 'started', source: 'commit', problem: 'disk full' },
       { event: 'store-failing', burst: 'ended', failures: { commit: 20 }, seconds: expect.any(Number) },
@@ -161,9 +156,9 @@ describe('a store outage in the log', () => {
 
   it("counts the ClickHouse client's own warnings and errors into the burst, never their arguments", async () => {
     const { burstLog, clickhouseLogger } = await import('../src/server/burst-log.js')
-    const lines: Record<string, unknown>[] = []
+    const log = capturedLog()
     let time = 0
-    const burst = burstLog((event, fields) => lines.push({ event, ...fields }), 'store-failing', {
+    const burst = burstLog(log.logger, 'store-failing', {
       now: () => time,
       everyMs: 10_000,
     })
@@ -181,6 +176,7 @@ describe('a store outage in the log', () => {
       logger.info({ module: 'Connection', message: 'chatter' })
     }
     burst.succeeded()
+    const lines = log.events()
     expect(lines).toHaveLength(4)
     expect(lines[0]).toEqual({
       event: 'store-failing',

@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../src/config/schema.js'
 import { type Collector, createCollector } from '../src/server/app.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Store } from '../src/store/store.js'
+import { capturedLog } from './support/log.js'
 
 const MINUTE = 60_000
 const release = (tag: string) => [{ tag_name: tag, draft: false, prerelease: false }]
@@ -42,14 +42,13 @@ afterAll(async () => {
 /** A collector on 127.0.0.1 whose clock the test moves; `get` asks it for the release list. */
 async function startCollector(releasesUpstream: string) {
   let time = Date.parse('2025-03-01T12:00:00Z')
-  const warnings: string[] = []
+  const log = capturedLog()
   const config = collectorConfigSchema.parse({ store: 'unused', releasesUpstream })
   const collector = createCollector({
     config,
     store,
-    schema: staticConfigSchema,
     now: () => new Date(time),
-    log: (event, fields) => warnings.push(`${event} ${JSON.stringify(fields)}`),
+    logger: log.logger,
   })
   opened.push(collector)
   const base = await collector.app.listen({ host: '127.0.0.1', port: 0 })
@@ -57,6 +56,8 @@ async function startCollector(releasesUpstream: string) {
     const answer = await fetch(`${base}/repos/baqupio/baqup/releases`, { headers: { 'user-agent': 'baqup/3.0.0' } })
     return { status: answer.status, body: (await answer.json()) as unknown }
   }
+  const warnings = () =>
+    log.events().flatMap(({ event, ...fields }) => (event === 'request' ? [] : [`${event} ${JSON.stringify(fields)}`]))
   return { get, warnings, advance: (ms: number) => (time += ms) }
 }
 
@@ -102,7 +103,7 @@ describe('--releases-upstream', () => {
       await fail(up)
       collector.advance(10 * MINUTE)
       expect(await collector.get()).toEqual({ status: 200, body: release('v3.1.0') })
-      await expect.poll(() => collector.warnings.join('\n')).toMatch(/releases-upstream-failed.*"servingCached":true/)
+      await expect.poll(() => collector.warnings().join('\n')).toMatch(/releases-upstream-failed.*"servingCached":true/)
       const hits = up.upstream.hits
       for (let i = 0; i < 3; i++) expect(await collector.get()).toEqual({ status: 200, body: release('v3.1.0') })
       collector.advance(9 * MINUTE)

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BAQUP_VERSION } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { populationSize } from '../src/seed.js'
 import type { Daily } from '../src/stats/schemas.js'
@@ -69,10 +70,51 @@ describe('seed: a population of installations', () => {
   it('upgrades over time: the newest release gains installations from the first day to the last', async () => {
     const newest = async (day: string) => {
       const { versions } = await exportedDaily(store, day, '--min-count=1', '--min-networks=1')
-      return versions.find((row) => row.version === '3.3.0')?.installations ?? 0
+      return versions.find((row) => row.version === BAQUP_VERSION)?.installations ?? 0
     }
     expect(await newest(dayAgo(DAYS))).toBe(0)
     expect(await newest(dayAgo(1))).toBeGreaterThan(0)
+  })
+})
+
+describe('seed: the releases that go with the population', () => {
+  it('prints what it made and writes the releases beside the store, up to the current release', async () => {
+    const store = join(folder, 'released.duckdb')
+    const result = await runBin(['seed', `--store=${store}`, '--reports=300', `--days=${DAYS}`])
+    expect(result.code, result.stderr).toBe(0)
+    const file = join(folder, 'released.releases.json')
+    expect(result.stdout).toBe(
+      `seeded ${store}: 300 reports from ${(await stats(store)).installations} installations over ${DAYS} days ` +
+        `(${dayAgo(DAYS)} to ${dayAgo(1)}), versions 3.0.0 to ${BAQUP_VERSION}\n` +
+        `releases 3.0.0 to ${BAQUP_VERSION}: ${file} (serve --store=${store} --releases=${file})\n`,
+    )
+    const releases = JSON.parse(readFileSync(file, 'utf8')) as { tag_name: string; draft: boolean }[]
+    expect(releases[0]?.tag_name).toBe(`v${BAQUP_VERSION}`)
+    const known = new Set(releases.map((release) => release.tag_name.slice(1)))
+    // Every version the population runs is one the collector serving the file knows.
+    for (const ago of [1, Math.floor(DAYS / 2), DAYS]) {
+      const { versions } = await exportedDaily(store, dayAgo(ago), '--min-count=1', '--min-networks=1')
+      for (const { version } of versions) expect(known, version).toContain(version)
+    }
+    const collector = await serve([`--store=${store}`, `--releases=${file}`])
+    try {
+      const served = await fetch(`${collector.url}/repos/baqupio/baqup/releases`)
+      expect(served.status).toBe(200)
+      expect(((await served.json()) as { tag_name: string }[]).map((release) => release.tag_name)).toEqual(
+        releases.map((release) => release.tag_name),
+      )
+    } finally {
+      await collector.stop()
+    }
+  }, 90_000)
+
+  it('writes them where --releases-out says', async () => {
+    const store = join(folder, 'elsewhere.duckdb')
+    const out = join(folder, 'chosen.json')
+    const result = await runBin(['seed', `--store=${store}`, '--reports=50', '--days=2', `--releases-out=${out}`])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain(`--releases=${out}`)
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0].tag_name).toBe(`v${BAQUP_VERSION}`)
   })
 })
 

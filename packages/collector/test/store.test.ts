@@ -8,6 +8,7 @@ import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Store, StoredReport } from '../src/store/store.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
+import { type Cluster, clusterMissing, startCluster } from './support/cluster.js'
 import { anonymized, asStored, hashOf } from './support/reports.js'
 import { duckdbRows } from './support/rows.js'
 
@@ -237,4 +238,13 @@ describe.skipIf(clickhouseMissing)(`store: ClickHouse${clickhouseMissing ? ` (${
       /earlier version.*has codename, build_date/,
     )
   })
+})
+
+describe.skipIf(clusterMissing)(`store: ClickHouse cluster${clusterMissing ? ` (${clusterMissing})` : ''}`, () => {
+  let cluster: Cluster
+  beforeAll(async () => {
+    cluster = await startCluster()
+  })
+  afterAll(() => cluster?.remove())
+  storeSuite(() => openClickHouse(cluster.storeURL('suite'), { LoggerClass: CapturedClientLog }), clientLog)
 })

@@ -11,6 +11,15 @@ export class UsageError extends Error {
 }
 
 export const ENV_PREFIX = 'BAQUP_COLLECTOR_'
+/**
+ * Variables that are not settings: the file of settings, and the ClickHouse password, which is
+ * only ever read from the environment (or the store URL), never from a flag that `ps` would show.
+ */
+export const ENV_ONLY = {
+  config: `${ENV_PREFIX}CONFIG`,
+  clickhousePassword: `${ENV_PREFIX}CLICKHOUSE_PASSWORD`,
+} as const
+const NOT_SETTINGS = new Set<string>(Object.values(ENV_ONLY))
 const KEYS = Object.keys(collectorConfigSchema.shape)
 
 /** `BAQUP_COLLECTOR_RELEASES_UPSTREAM` → `releasesUpstream`. */
@@ -24,7 +33,7 @@ function envKey(name: string): string {
 function fromEnv(env: Record<string, string | undefined>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith(ENV_PREFIX) || value === undefined || name === `${ENV_PREFIX}CONFIG`) continue
+    if (!name.startsWith(ENV_PREFIX) || value === undefined || NOT_SETTINGS.has(name)) continue
     const key = envKey(name)
     if (!KEYS.includes(key)) throw new UsageError(`${name}: unknown setting`)
     out[key] = value
@@ -64,7 +73,7 @@ export interface ConfigSources {
 
 /** File, then `BAQUP_COLLECTOR_*`, then flags: each setting from the highest source that has it. */
 export function loadCollectorConfig({ flags, env, file }: ConfigSources): CollectorConfig {
-  const path = file ?? env[`${ENV_PREFIX}CONFIG`]
+  const path = file ?? env[ENV_ONLY.config]
   const layers: [string, Record<string, unknown>][] = [
     [path ?? '', path ? fromFile(path) : {}],
     ['env', fromEnv(env)],

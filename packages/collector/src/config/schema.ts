@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { LOG_LEVELS } from '../server/log.js'
 
 /** The collector's own configuration: one Zod schema, read from a file, `BAQUP_COLLECTOR_*` variables and flags. */
 
@@ -7,16 +8,23 @@ const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/
 export const IP_MODES = ['none', 'network', 'full'] as const
 export type IpMode = (typeof IP_MODES)[number]
 
-const list = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean)
-      : value,
-  z.array(z.string()),
-)
+/** A comma-separated list (a flag, a variable) or a list (a file). */
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+        : value,
+    z.array(item),
+  )
+
+/** A proxy `--trust-proxy` names: an address or a range, IPv4 or IPv6 (`10.0.0.0/33` is neither). */
+const proxy = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: (issue) => `expected an IP address or CIDR range, found ${JSON.stringify(issue.input)}`,
+})
 
 export const collectorConfigSchema = z.strictObject({
   listen: z
@@ -24,7 +32,11 @@ export const collectorConfigSchema = z.strictObject({
     .regex(HOST_PORT, 'expected HOST:PORT')
     .default('127.0.0.1:8080')
     .describe('HOST:PORT to listen on (port 0: any free one)'),
-  store: z.string().min(1).default('./collector.duckdb').describe('FILE.duckdb or clickhouse://HOST:PORT/DB'),
+  store: z
+    .string()
+    .min(1)
+    .default('./collector.duckdb')
+    .describe('FILE.duckdb, clickhouse://[USER[:PASSWORD]@]HOST:PORT/DB or clickhouses://… (TLS)'),
   releases: z.string().min(1).optional().describe('a GitHub releases JSON file, served and reloaded when it changes'),
   releasesUpstream: z
     .url()
@@ -59,9 +71,13 @@ export const collectorConfigSchema = z.strictObject({
     .regex(HOST_PORT, 'expected HOST:PORT')
     .optional()
     .describe('HOST:PORT of the Prometheus /metrics listener (none by default; never the public port)'),
-  trustProxy: list.default([]).describe('proxies (IP or CIDR) whose X-Forwarded-For is read'),
+  trustProxy: list(proxy).default([]).describe('proxies (IP or CIDR) whose X-Forwarded-For is read'),
   batchSize: z.coerce.number().int().positive().default(500).describe('most reports committed together'),
   requestTimeout: z.coerce.number().int().positive().default(10_000).describe('milliseconds a request may take'),
+  logLevel: z
+    .enum(LOG_LEVELS)
+    .default('info')
+    .describe('the least level logged on stderr: trace, debug, info (each request), warn, error, fatal or silent'),
 })
 
 export type CollectorConfig = z.output<typeof collectorConfigSchema>

@@ -30,6 +30,7 @@ export function dashboardPage(optionPaths: readonly string[], days: number): str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Baqup telemetry</title>
+<link rel="icon" href="data:,">
 <link rel="preload" href="${summaryURL(days)}" as="fetch" crossorigin="anonymous">
 <link rel="stylesheet" href="/assets/dashboard.css">
 <script type="module" src="/assets/dashboard.js"></script>
@@ -54,6 +55,7 @@ ${WINDOWS.map(
     <div><dt>Networks</dt><dd data-stat="min-networks"></dd></div>
   </dl>
   <p id="folded" class="note"></p>
+  <p id="hint" class="hint" role="note" hidden></p>
 </header>
 <main>
 ${CHART_SECTIONS.map(chartSection).join('\n')}
@@ -65,6 +67,7 @@ ${CHART_SECTIONS.map(chartSection).join('\n')}
       <button type="submit">Show</button>
     </form>
     <datalist id="option-paths"></datalist>
+    <p id="option-message" class="option-message" role="status" hidden></p>
     <div id="option-result" hidden>
       <h3 data-stat="option-path"></h3>
       <p data-stat="option-help"></p>

@@ -27,7 +27,7 @@ function send(request: FastifyRequest, reply: FastifyReply, { type, raw, gzip }:
   return reply.send(raw)
 }
 
-/** `GET /`: the dashboard page, and its bundled assets under `/assets/`. */
+/** `GET /`: the dashboard page, its bundled assets under `/assets/`, and `/favicon.ico` (204: none). */
 export function registerDashboard(app: FastifyInstance, options: { schema: z.ZodType }): void {
   const paths = listOptions(walk(options.schema)).map((option) => option.path)
   const pages = new Map<number, Asset>(
@@ -51,4 +51,8 @@ export function registerDashboard(app: FastifyInstance, options: { schema: z.Zod
     if (!found) return reply.code(404).send({ error: { code: 'not-found', message: 'no such asset' } })
     return send(request, reply, found)
   })
+  // Browsers ask for it on every page view whatever the page says: no icon, and no 404 in the log.
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=604800').send(),
+  )
 }

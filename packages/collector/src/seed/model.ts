@@ -78,17 +78,6 @@ export function drawConfiguration(pick: Random): Record<string, unknown> {
   return config
 }
 
-/** Releases, with the fraction of the seeded window at which each came out (negative: before it began). */
-export const RELEASES: readonly { version: string; at: number }[] = [
-  { version: '3.0.0', at: -2 },
-  { version: '3.0.1', at: -1.5 },
-  { version: '3.1.0', at: -1 },
-  { version: '3.1.1', at: -0.4 },
-  { version: '3.2.0', at: 0.25 },
-  { version: '3.2.1', at: 0.6 },
-  { version: '3.3.0', at: 0.85 },
-]
-
 /** Days an installation waits before taking a release: many within days, a long tail, some never. */
 export function drawUpgradeDelay(pick: Random, days: number): number {
   const kind = pick()

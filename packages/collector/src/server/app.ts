@@ -1,9 +1,10 @@
 import { createServer } from 'node:http'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import type * as z from 'zod'
+import { allReleasesSchema } from '@baqup/schemas'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
 import type { CollectorConfig } from '../config/schema.js'
 import { registerDashboard } from '../dashboard/routes.js'
 import { WINDOWS } from '../dashboard/windows.js'
+import { releaseSchemaRoute } from '../stats/release-schema.js'
 import { registerStatsRoutes } from '../stats/routes.js'
 import { GroupCommitter } from '../store/batcher.js'
 import type { Store } from '../store/store.js'
@@ -14,21 +15,26 @@ import { health } from './health.js'
 import { BODY_LIMIT, ingest } from './ingest.js'
 import { keptAddress } from './ip.js'
 import { knownVersions } from './known-versions.js'
-import type { Log } from './log.js'
+import { type Logger, silentLogger } from './log.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { NetworkCap } from './network-cap.js'
 import { fileReleases, type ReleasesSource, upstreamReleases } from './releases.js'
+import type { Views } from './report-view.js'
 import { update } from './update.js'
 
-export type { Log } from './log.js'
+export type { Logger } from './log.js'
 
 export interface CollectorOptions {
   config: CollectorConfig
   store: Store
-  /** The configuration schema reports are checked against. */
-  schema: z.ZodType
+  /**
+   * The schema view of a release (`schemaFor` of `@baqup/schemas` by default): each report is
+   * checked against its own release's, `/api/v1/schema/<version>` publishes it.
+   */
+  views?: Views
   now?: () => Date
-  log?: Log
+  /** Where the collector's lines go (`createLogger`); Fastify logs through it too. None by default. */
+  logger?: Logger
   releases?: ReleasesSource
   /**
    * Where store failures are counted into one log line per burst: `main` shares it with the
@@ -47,16 +53,22 @@ export interface Collector {
   close(): Promise<void>
 }
 
-function releasesSource(config: CollectorConfig, log: Log, now: () => Date): ReleasesSource | undefined {
-  if (config.releases) return fileReleases(config.releases, log)
-  if (config.releasesUpstream) return upstreamReleases(config.releasesUpstream, log, { now: () => now().getTime() })
+function releasesSource(config: CollectorConfig, log: Logger, now: () => Date): ReleasesSource | undefined {
+  const warn = (event: string, fields: Record<string, unknown>) => log.warn({ event, ...fields })
+  if (config.releases) return fileReleases(config.releases, warn)
+  if (config.releasesUpstream) return upstreamReleases(config.releasesUpstream, warn, { now: () => now().getTime() })
   return undefined
 }
 
-function fastify(config: CollectorConfig): FastifyInstance {
+function fastify(config: CollectorConfig, logger: Logger): FastifyInstance {
   const timeout = config.requestTimeout
   return Fastify({
-    logger: false,
+    // Fastify's own lines go through the collector's logger and its serializers, as `"event":"server"`;
+    // its per-request lines are off (the collector writes one `request` line of its own), and so is
+    // the child logger per request: a request is one line, there is nothing to tie together by an id.
+    loggerInstance: logger.child({ event: 'server' }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (parent) => parent,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestTimeout: timeout,
@@ -78,9 +90,9 @@ function fastify(config: CollectorConfig): FastifyInstance {
 
 /** The collector's public server: each concern a Fastify plugin, over one store and one group committer. */
 export function createCollector(options: CollectorOptions): Collector {
-  const { config, store, schema } = options
+  const { config, store, views } = options
   const now = options.now ?? (() => new Date())
-  const log: Log = options.log ?? (() => {})
+  const log = options.logger ?? silentLogger()
   const metrics = createMetrics()
   const storeFailures = options.storeFailures ?? burstLog(log, 'store-failing', { now: () => now().getTime() })
   let lastCommitFailed = false
@@ -98,18 +110,17 @@ export function createCollector(options: CollectorOptions): Collector {
       storeFailures.failed('commit', String((error as Error)?.message ?? error))
     },
   })
-  const app = fastify(config)
+  const app = fastify(config, log)
   // JSON only: a text body is refused as such, not read as a string.
   app.removeContentTypeParser('text/plain')
   shapeErrors(app, log, () => closing)
   app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unknown'
-    metrics.requests.inc({ route, status: String(reply.statusCode) })
-    log('request', { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) })
+    metrics.requests.inc({ route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) })
+    log.info({ event: 'request', req: request, res: reply })
   })
 
   const kept = (request: FastifyRequest) => keptAddress(config.ip, request.ip)
-  const checked = new CheckedConfigurations(schema)
+  const checked = new CheckedConfigurations()
   const releases = options.releases ?? releasesSource(config, log, now)
   const known = knownVersions(releases)
   // With `--ip=none` no network is known: the cap is off (the statistics say networks are unknown).
@@ -117,7 +128,7 @@ export function createCollector(options: CollectorOptions): Collector {
     config.ip === 'none'
       ? undefined
       : new NetworkCap(config.maxInstallationsPerNetwork, (day, network) => store.installationsPerNetwork(day, network))
-  app.register(ingest, { schema, checked, committer, metrics, log, now, kept, known, cap })
+  app.register(ingest, { views, checked, committer, metrics, log, now, kept, known, cap })
   app.register(update, {
     releases,
     known,
@@ -129,9 +140,11 @@ export function createCollector(options: CollectorOptions): Collector {
   app.register(health, { store, lastCommitFailed: () => lastCommitFailed })
   let statistics: ReturnType<typeof registerStatsRoutes> | undefined
   app.register(async (scope) => {
-    statistics = registerStatsRoutes(scope, { store, schema, config, now })
+    // Every option of every release: one removed in 3.0 is still counted over the 2.x installations.
+    statistics = registerStatsRoutes(scope, { store, schema: allReleasesSchema(), config, now })
   })
-  app.register(async (scope) => registerDashboard(scope, { schema }))
+  app.register(releaseSchemaRoute, { views, known })
+  app.register(async (scope) => registerDashboard(scope, { schema: allReleasesSchema() }))
 
   return {
     app,

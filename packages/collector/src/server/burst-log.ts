@@ -1,11 +1,12 @@
-import type { Logger } from '@clickhouse/client'
-import type { Log } from './log.js'
+import type { Logger as ClientLogger } from '@clickhouse/client'
+import type { Logger } from './log.js'
 
 /**
  * A store outage as a few log lines rather than one per request, per retry or per socket: the
  * first failure of a burst is logged with its problem, the others are counted, a line with the
  * count follows every `everyMs` while the burst lasts (on the next failure, no timer), and one
- * line with the total ends it at the first success.
+ * line with the total ends it at the first success. The burst's lines are errors; its end is a
+ * warning (the store answers again, the failures are counted in it).
  */
 
 export interface BurstLog {
@@ -22,7 +23,11 @@ export interface BurstOptions {
 
 const firstLine = (text: string) => text.split('\n')[0]?.slice(0, 200) ?? ''
 
-export function burstLog(log: Log, event: string, { now = Date.now, everyMs = 60_000 }: BurstOptions = {}): BurstLog {
+export function burstLog(
+  log: Logger,
+  event: string,
+  { now = Date.now, everyMs = 60_000 }: BurstOptions = {},
+): BurstLog {
   let failures: Record<string, number> = {}
   let total = 0
   let startedAt = 0
@@ -34,15 +39,20 @@ export function burstLog(log: Log, event: string, { now = Date.now, everyMs = 60
       total++
       if (total === 1) {
         startedAt = saidAt = at
-        log(event, { burst: 'started', source, problem: firstLine(problem) })
+        log.error({ event, burst: 'started', source, problem: firstLine(problem) })
       } else if (at - saidAt >= everyMs) {
         saidAt = at
-        log(event, { burst: 'continues', failures: { ...failures }, seconds: Math.round((at - startedAt) / 1000) })
+        log.error({
+          event,
+          burst: 'continues',
+          failures: { ...failures },
+          seconds: Math.round((at - startedAt) / 1000),
+        })
       }
     },
     succeeded() {
       if (total === 0) return
-      log(event, { burst: 'ended', failures, seconds: Math.round((now() - startedAt) / 1000) })
+      log.warn({ event, burst: 'ended', failures, seconds: Math.round((now() - startedAt) / 1000) })
       failures = {}
       total = 0
     },
@@ -54,10 +64,10 @@ export function burstLog(log: Log, event: string, { now = Date.now, everyMs = 60
  * burst; its trace, debug and info lines are dropped. Never the client's arguments (they may
  * hold a query), only its message and the error's first line.
  */
-export function clickhouseLogger(burst: BurstLog): new () => Logger {
+export function clickhouseLogger(burst: BurstLog): new () => ClientLogger {
   const fail = ({ message, err }: { message: string; err?: Error }) =>
     burst.failed('clickhouse-client', err ? `${message}: ${err.message}` : message)
-  return class implements Logger {
+  return class implements ClientLogger {
     trace() {}
     debug() {}
     info() {}

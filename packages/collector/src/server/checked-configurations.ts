@@ -4,10 +4,11 @@ import { type StoredConfiguration, storedConfiguration } from '../store/configur
 
 /**
  * An installation sends the same configuration every day, byte for byte. The checks of a
- * configuration (it validates against the schema, it is a fixed point of the anonymizer) are
- * most of the cost of accepting a report; their outcome depends on its bytes alone. So an accepted
- * configuration is remembered by the SHA-256 of its base64 text, with what the store keeps of it,
- * and the same bytes are not checked again. Refused ones are not remembered: they are checked
+ * configuration (it validates against its release's schema view, it is a fixed point of the
+ * anonymizer) are most of the cost of accepting a report; their outcome depends on the view and the
+ * bytes alone. So an accepted configuration is remembered by the SHA-256 of the view's key and its
+ * base64 text (the same bytes from 2.11 and from 3.7 are two checks), with what the store keeps of
+ * it, and the same view and bytes are not checked again. Refused ones are not remembered: they are checked
  * every time. The least recently sent go first past `maxBytes` (64 MiB by default) or `capacity`
  * entries, whichever comes first: 2 500 configurations of 58 KB weigh as much as 100 000 small ones.
  */
@@ -33,6 +34,19 @@ export function entryBytes(key: string, configuration: StoredConfiguration): num
   return bytes
 }
 
+/** What a check returns: the configuration accepted, the schema it was checked against, and options dropped first. */
+export interface Checked {
+  readonly schema: z.ZodType
+  readonly configuration: Record<string, unknown>
+  /** Options of a newer release the view does not know, removed before the check (`unknown-options.ts`). */
+  readonly dropped?: number
+}
+
+/** An accepted configuration as the store keeps it, and how many unknown options were dropped from it. */
+export interface CheckedConfiguration extends StoredConfiguration {
+  readonly dropped: number
+}
+
 export interface CheckedConfigurationsOptions {
   /** Most entries kept. */
   capacity?: number
@@ -41,15 +55,12 @@ export interface CheckedConfigurationsOptions {
 }
 
 export class CheckedConfigurations {
-  private readonly accepted = new Map<string, { configuration: StoredConfiguration; bytes: number }>()
+  private readonly accepted = new Map<string, { configuration: CheckedConfiguration; bytes: number }>()
   private total = 0
   private readonly capacity: number
   private readonly maxBytes: number
 
-  constructor(
-    private readonly schema: z.ZodType,
-    options: CheckedConfigurationsOptions = {},
-  ) {
+  constructor(options: CheckedConfigurationsOptions = {}) {
     this.capacity = options.capacity ?? 100_000
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   }
@@ -63,9 +74,12 @@ export class CheckedConfigurations {
     return this.accepted.size
   }
 
-  /** The checked configuration of these bytes: remembered, or `check` run on them and kept when it accepts. */
-  get(base64: string, check: () => Record<string, unknown>): StoredConfiguration {
-    const key = createHash('sha256').update(base64).digest('base64')
+  /**
+   * The checked configuration of these bytes under this view (`'2.11'`; a newer release's report
+   * has a key of its own, `'3.7+'`): remembered, or `check` run on them and kept when it accepts.
+   */
+  get(view: string, base64: string, check: () => Checked): CheckedConfiguration {
+    const key = createHash('sha256').update(view).update('\0').update(base64).digest('base64')
     const known = this.accepted.get(key)
     if (known) {
       // Refreshed: a configuration reported every day stays while ones no longer sent age out.
@@ -73,7 +87,11 @@ export class CheckedConfigurations {
       this.accepted.set(key, known)
       return known.configuration
     }
-    const configuration = storedConfiguration(this.schema, check())
+    const checked = check()
+    const configuration = {
+      ...storedConfiguration(checked.schema, checked.configuration),
+      dropped: checked.dropped ?? 0,
+    }
     const bytes = entryBytes(key, configuration)
     // One configuration larger than the whole budget is checked every time rather than kept.
     if (bytes > this.maxBytes) return configuration

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Log } from './log.js'
+import { type Logger, problemOf } from './log.js'
 
 /**
  * One error shape for every answer that is not a success, Fastify's own included:
@@ -45,14 +45,14 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
  * The handlers every route shares. `closing()` tells when the server stops: requests still
  * arriving then are answered 503 with `Retry-After`, in the one shape.
  */
-export function shapeErrors(app: FastifyInstance, log: Log, closing: () => boolean): void {
+export function shapeErrors(app: FastifyInstance, log: Logger, closing: () => boolean): void {
   app.addHook('onRequest', async (_request, reply) => {
     if (closing()) return unavailable(reply, 'closing', 'the collector is restarting; send it again later')
   })
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('not-found', 'no such route')))
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = statusOf(error)
-    if (status >= 500) log('request-failed', { route: request.routeOptions.url, problem: error.message.split('\n')[0] })
+    if (status >= 500) log.error({ event: 'request-failed', req: request, problem: problemOf(error) })
     const message = status >= 500 ? 'internal error' : (CLIENT_ERROR_MESSAGES[status] ?? 'the request was refused')
     return reply.code(status).send(errorBody(status >= 500 ? 'failed' : 'bad-request', message))
   })

@@ -1,25 +1,32 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type * as z from 'zod'
 import type { GroupCommitter } from '../store/batcher.js'
 import { key64 } from '../store/configurations.js'
 import type { CheckedConfigurations } from './checked-configurations.js'
 import { unavailable } from './errors.js'
 import type { IsKnown } from './known-versions.js'
-import type { Log } from './log.js'
+import type { Logger } from './log.js'
 import type { Metrics } from './metrics.js'
 import type { Admission, NetworkCap } from './network-cap.js'
 import { Refused } from './refusal.js'
 import { checkReport } from './report.js'
+import type { Views } from './report-view.js'
 
 export const BODY_LIMIT = 64 * 1024
+/**
+ * The tally of accepted reports from a release newer than the newest schema view that set options
+ * it does not know (dropped, never stored): a row in the refusals table, so `stats --json` shows it
+ * under `refused`, though the report itself was accepted.
+ */
+export const UNKNOWN_OPTIONS = 'unknown-options'
 
 export interface IngestOptions {
-  schema: z.ZodType
+  /** The schema view of a report's version (`schemaFor` by default). */
+  views?: Views
   checked: CheckedConfigurations
   committer: GroupCommitter
   metrics: Metrics
-  log: Log
+  log: Logger
   now: () => Date
   /** The `network` and `ip` columns kept of a request. */
   kept: (request: FastifyRequest) => { network: string; ip: string }
@@ -51,11 +58,11 @@ const untilTomorrow = (date: Date) =>
 
 /** `POST /`: a usage report, checked, then stored by a group commit before it is acknowledged. */
 export async function ingest(app: FastifyInstance, options: IngestOptions): Promise<void> {
-  const { schema, checked, committer, metrics, log, now, known, cap } = options
+  const { views, checked, committer, metrics, log, now, known, cap } = options
 
   const refuse = (reply: FastifyReply, refused: Refused) => {
     metrics.refused.inc({ code: refused.code })
-    log('report-refused', { code: refused.code, ...(refused.paths && { paths: refused.paths }) })
+    log.info({ event: 'report-refused', code: refused.code, ...(refused.paths && { paths: refused.paths }) })
     committer.add({ refusals: [{ day: dayOf(now()), code: refused.code }] }).catch(() => {})
     if (refused.code === 'too-large') reply.header('connection', 'close')
     if (refused.retryAfter !== undefined) reply.header('retry-after', String(refused.retryAfter))
@@ -73,7 +80,7 @@ export async function ingest(app: FastifyInstance, options: IngestOptions): Prom
     const day = dayOf(received)
     let report: ReturnType<typeof checkReport>
     try {
-      report = checkReport(schema, checked, request.body, received)
+      report = checkReport(checked, request.body, received, views)
     } catch (error) {
       if (error instanceof Refused) return refuse(reply, error)
       throw error
@@ -110,12 +117,15 @@ export async function ingest(app: FastifyInstance, options: IngestOptions): Prom
             configuration: report.configuration,
           },
         ],
+        // Accepted, with options of a newer release dropped: tallied beside the refusals, by report.
+        ...(report.droppedOptions > 0 && { refusals: [{ day, code: UNKNOWN_OPTIONS }] }),
       })
     } catch {
       if (admission === 'admitted') cap?.forget(day, kept.network, installation)
       return unavailable(reply, 'store-unavailable', 'the report was not stored; send it again later')
     }
     metrics.accepted.inc()
+    if (report.droppedOptions > 0) log.info({ event: 'report-options-dropped', options: report.droppedOptions })
     return { ok: true }
   })
 }

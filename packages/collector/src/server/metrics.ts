@@ -1,82 +1,63 @@
-/** Prometheus text exposition, by hand: a few counters and two histograms. */
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { REFUSALS, type RefusalCode } from './refusal.js'
 
-type Labels = Record<string, string>
-
-const labelText = (labels: Labels) => {
-  const pairs = Object.entries(labels).map(([key, value]) => `${key}="${value.replace(/["\\\n]/g, '_')}"`)
-  return pairs.length ? `{${pairs.join(',')}}` : ''
-}
-
-class Counter {
-  readonly values = new Map<string, number>()
-  constructor(
-    readonly name: string,
-    readonly help: string,
-  ) {}
-  inc(labels: Labels = {}, by = 1) {
-    const key = labelText(labels)
-    this.values.set(key, (this.values.get(key) ?? 0) + by)
-  }
-  text(): string[] {
-    return [
-      `# HELP ${this.name} ${this.help}`,
-      `# TYPE ${this.name} counter`,
-      ...[...this.values].map(([labels, value]) => `${this.name}${labels} ${value}`),
-    ]
-  }
-}
-
-class Histogram {
-  private readonly counts: number[]
-  private sum = 0
-  private count = 0
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly buckets: readonly number[],
-  ) {
-    this.counts = buckets.map(() => 0)
-  }
-  observe(value: number) {
-    this.buckets.forEach((bound, index) => {
-      if (value <= bound) this.counts[index] = (this.counts[index] ?? 0) + 1
-    })
-    this.sum += value
-    this.count++
-  }
-  text(): string[] {
-    return [
-      `# HELP ${this.name} ${this.help}`,
-      `# TYPE ${this.name} histogram`,
-      ...this.buckets.map((bound, index) => `${this.name}_bucket{le="${bound}"} ${this.counts[index]}`),
-      `${this.name}_bucket{le="+Inf"} ${this.count}`,
-      `${this.name}_sum ${this.sum}`,
-      `${this.name}_count ${this.count}`,
-    ]
-  }
-}
-
+/**
+ * The collector's Prometheus metrics, with prom-client: label values escaped as the exposition
+ * format says, and every series a dashboard or an alert reads exported from the start, at 0 (the
+ * counters without labels, and the refusals by each code), so that the first store failure or the
+ * first refusal of a kind shows in `increase()`. Names are stable: the README lists them.
+ */
 export function createMetrics() {
+  const registry = new Registry()
+  const registers = [registry]
   const metrics = {
-    requests: new Counter('collector_http_requests_total', 'HTTP requests by route and status.'),
-    accepted: new Counter('collector_reports_accepted_total', 'Usage reports stored.'),
-    refused: new Counter('collector_reports_refused_total', 'Usage reports refused, by code.'),
-    unavailable: new Counter('collector_store_failures_total', 'Group commits the store failed.'),
-    versionChecks: new Counter('collector_version_checks_total', 'Release list requests.'),
-    storeSeconds: new Histogram(
-      'collector_store_commit_seconds',
-      'Duration of a group commit.',
-      [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
-    ),
-    batchSize: new Histogram('collector_batch_reports', 'Reports per group commit.', [1, 2, 5, 10, 50, 100, 500]),
+    requests: new Counter({
+      name: 'collector_http_requests_total',
+      help: 'HTTP requests by route pattern and status.',
+      labelNames: ['route', 'status'] as const,
+      registers,
+    }),
+    accepted: new Counter({ name: 'collector_reports_accepted_total', help: 'Usage reports stored.', registers }),
+    refused: new Counter({
+      name: 'collector_reports_refused_total',
+      help: 'Usage reports refused, by code.',
+      labelNames: ['code'] as const,
+      registers,
+    }),
+    unavailable: new Counter({
+      name: 'collector_store_failures_total',
+      help: 'Group commits the store failed.',
+      registers,
+    }),
+    versionChecks: new Counter({ name: 'collector_version_checks_total', help: 'Release list requests.', registers }),
+    storeSeconds: new Histogram({
+      name: 'collector_store_commit_seconds',
+      help: 'Duration of a group commit.',
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+      registers,
+    }),
+    batchSize: new Histogram({
+      name: 'collector_batch_reports',
+      help: 'Reports per group commit.',
+      buckets: [1, 2, 5, 10, 50, 100, 500],
+      registers,
+    }),
   }
+  for (const code of Object.keys(REFUSALS) as RefusalCode[]) metrics.refused.inc({ code }, 0)
   return {
     ...metrics,
-    text: () =>
-      `${Object.values(metrics)
-        .flatMap((metric) => metric.text())
-        .join('\n')}\n`,
+    registry,
+    /** The Prometheus text of every metric. */
+    text: () => registry.metrics(),
   }
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
+
+/**
+ * Node.js's own metrics (CPU, memory, event-loop delay, GC, handles) into the registry: once per
+ * process, by whoever opens the metrics listener, since they describe the process, not a collector.
+ */
+export function collectProcessMetrics(metrics: Metrics): void {
+  collectDefaultMetrics({ register: metrics.registry })
+}

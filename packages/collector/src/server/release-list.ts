@@ -1,4 +1,5 @@
 import semver from 'semver'
+import * as z from 'zod'
 
 /**
  * What the collector re-serves of a GitHub releases answer, and the versions it knows from it.
@@ -10,7 +11,8 @@ import semver from 'semver'
 /** `v3.7.0`, `3.7.0`, `v3.8.0-rc.1`: a semver version with an optional `v`, no build part, at most 64 characters. */
 const TAG = /^v?(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/
 const NAME = /^[\x20-\x7e]{0,100}$/
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
+/** A UTC time, at most millisecond precision (24 characters). */
+const ISO_TIME = z.iso.datetime().max(24)
 const MAX_URL = 512
 
 export interface Release {
@@ -46,7 +48,7 @@ function httpsURL(value: unknown): string | undefined {
 }
 
 const isoTime = (value: unknown): string | undefined =>
-  typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined
+  typeof value === 'string' && ISO_TIME.safeParse(value).success ? value : undefined
 
 /** One entry as re-served, or undefined when it is dropped. */
 export function checkedRelease(entry: unknown): Release | undefined {

@@ -1,16 +1,20 @@
-import { checkAnonymized } from '@baqup/core'
+import { checkAnonymized, type SchemaNode, walk } from '@baqup/core'
+import type { SchemaView } from '@baqup/schemas'
 import semver from 'semver'
 import * as z from 'zod'
+import { isDay } from '../day.js'
 import type { StoredConfiguration } from '../store/configurations.js'
-import type { CheckedConfigurations } from './checked-configurations.js'
+import type { Checked, CheckedConfigurations } from './checked-configurations.js'
 import { Refused } from './refusal.js'
+import { reportView, type Views } from './report-view.js'
+import { dropUnknownOptions } from './unknown-options.js'
 
 /** The checks of a usage report, in order, each with its refusal code. Messages never quote a value. */
 
 export const MAX_CONFIGURATION_BYTES = 256 * 1024
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-/** `2025-01-31` (what `baqup-telemetry`'s build stamps) or a UTC time of that day, at most millisecond precision. */
-const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)?$/
+/** `2025-01-31` (what `baqup-telemetry`'s build stamps) or a UTC time of that day (at most 24 characters: milliseconds). */
+const TIME = z.iso.datetime()
+const isBuildDate = (value: string) => isDay(value) || TIME.safeParse(value).success
 /** What a copy of the client not built by its release build sends (`tool.ts`). */
 const UNKNOWN_BUILD_DATE = 'unknown'
 const FIRST_BUILD = Date.parse('2015-01-01T00:00:00Z')
@@ -30,14 +34,8 @@ const reportSchema = z.strictObject({
   buildDate: z
     .string()
     .max(24, 'too long')
-    .refine(
-      (value) => value === UNKNOWN_BUILD_DATE || (DATE.test(value) && !Number.isNaN(Date.parse(value))),
-      'not a date',
-    ),
-  configuration: z
-    .string()
-    .max(Math.ceil(MAX_CONFIGURATION_BYTES / 3) * 4, 'more than 256 KiB decoded')
-    .regex(BASE64, 'not base64'),
+    .refine((value) => value === UNKNOWN_BUILD_DATE || isBuildDate(value), 'not a date'),
+  configuration: z.base64('not base64').max(Math.ceil(MAX_CONFIGURATION_BYTES / 3) * 4, 'more than 256 KiB decoded'),
   hash: z.string().regex(/^[0-9a-f]{64}$/i, 'not 64 hexadecimal characters'),
 })
 
@@ -45,6 +43,8 @@ export interface AcceptedReport {
   version: string
   hash: string
   configuration: StoredConfiguration
+  /** Options of a release newer than the newest view, dropped before the check: counted as `unknown-options`. */
+  droppedOptions: number
 }
 
 const FIELDS = Object.keys(reportSchema.shape)
@@ -71,8 +71,20 @@ function decodeConfiguration(base64: string): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
-function checkConfiguration(schema: z.ZodType, base64: string): Record<string, unknown> {
-  const configuration = decodeConfiguration(base64)
+/** The walked tree of a view, for dropping what a newer release's report sets and the view does not know. */
+const trees = new WeakMap<SchemaView, SchemaNode>()
+const treeOf = (view: SchemaView) => {
+  let tree = trees.get(view)
+  if (!tree) trees.set(view, (tree = walk(view.zod)))
+  return tree
+}
+
+function checkConfiguration(view: SchemaView, newer: boolean, base64: string): Checked {
+  const decoded = decodeConfiguration(base64)
+  const { configuration, dropped } = newer
+    ? dropUnknownOptions(treeOf(view), decoded)
+    : { configuration: decoded, dropped: 0 }
+  const schema = view.zod
   const verdict = checkAnonymized(schema, configuration)
   if (!verdict.valid) {
     throw new Refused('bad-configuration', 'configuration: does not validate against the schema', verdict.paths)
@@ -80,7 +92,7 @@ function checkConfiguration(schema: z.ZodType, base64: string): Record<string, u
   if (verdict.paths.length > 0) {
     throw new Refused('not-anonymized', 'configuration: not anonymized (anonymize would change it)', verdict.paths)
   }
-  return configuration
+  return { schema, configuration, dropped }
 }
 
 /** A build date from the first Baqup build (2015) to tomorrow: a clock a day ahead passes, a date in 2099 does not. */
@@ -92,20 +104,26 @@ function checkBuildDate(buildDate: string, now: Date): void {
   }
 }
 
-/** A report that passes every shape check, or a {@link Refused} naming the first that fails. */
-export function checkReport(
-  schema: z.ZodType,
-  checked: CheckedConfigurations,
-  body: unknown,
-  now: Date,
-): AcceptedReport {
+/**
+ * A report that passes every shape check, or a {@link Refused} naming the first that fails. Its
+ * configuration is checked against its own release's view (`views`, `schemaFor` by default).
+ */
+export function checkReport(checked: CheckedConfigurations, body: unknown, now: Date, views?: Views): AcceptedReport {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new Refused('bad-field', 'expected a JSON object')
   }
   const parsed = reportSchema.safeParse(body)
   if (!parsed.success) throw new Refused('bad-field', parsed.error.issues.map(fieldProblem).join('; '))
   checkBuildDate(parsed.data.buildDate, now)
+  const { view, newer } = reportView(parsed.data.version, views)
   const base64 = parsed.data.configuration
-  const configuration = checked.get(base64, () => checkConfiguration(schema, base64))
-  return { version: parsed.data.version, hash: parsed.data.hash.toLowerCase(), configuration }
+  const { dropped, ...configuration } = checked.get(newer ? `${view.version}+` : view.version, base64, () =>
+    checkConfiguration(view, newer, base64),
+  )
+  return {
+    version: parsed.data.version,
+    hash: parsed.data.hash.toLowerCase(),
+    configuration,
+    droppedOptions: dropped,
+  }
 }

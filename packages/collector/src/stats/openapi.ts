@@ -1,6 +1,7 @@
 import * as z from 'zod'
+import { releaseSchemaSchema } from './release-schema.js'
 import { dailySchema, errorSchema, optionSchema, summarySchema } from './schemas.js'
-import { DEFAULT_DAYS, WINDOWS } from './window.js'
+import { dailyFileSchema, optionPathSchema, windowQuerySchema } from './window.js'
 
 /** The OpenAPI 3.1 document of the statistics API, its response schemas generated from the Zod ones. */
 
@@ -10,19 +11,34 @@ const json = (schema: z.ZodType, description: string) => ({
 })
 const notFound = { 404: json(errorSchema, 'no such option, or a day that is not over yet') }
 const badRequest = { 400: json(errorSchema, 'days is not one of the public windows') }
-const daysParameter = {
-  name: 'days',
-  in: 'query',
-  required: false,
-  description: `the N days ending with the last finished UTC day (yesterday); today is never published (default ${DEFAULT_DAYS})`,
-  schema: { type: 'integer', enum: [...WINDOWS], default: DEFAULT_DAYS },
+
+/**
+ * The parameters of a route, from the Zod schema the route validates them with (its `description`
+ * becomes the parameter's): never a second copy of a range. A parameter is required when the
+ * schema refuses its absence.
+ */
+function parameters(where: 'query' | 'path', schema: z.ZodObject) {
+  const { properties = {} } = z.toJSONSchema(schema, { io: 'output' }) as {
+    properties?: Record<string, { description?: string }>
+  }
+  return Object.entries(properties).map(([name, { description, ...json }]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !schema.shape[name]?.safeParse(undefined).success,
+    ...(description && { description }),
+    schema: json,
+  }))
 }
+
+const windowParameters = parameters('query', windowQuerySchema)
+const dayParameters = parameters('path', dailyFileSchema)
 
 /** Route → its 200 schema: what the tests check real answers against. */
 export const DOCUMENTED = {
   '/api/v1/summary': summarySchema,
   '/api/v1/options/{path}': optionSchema,
   '/data/daily/{day}.json': dailySchema,
+  '/api/v1/schema/{version}': releaseSchemaSchema,
 } as const
 
 /** The API's version: `v1` in the paths. */
@@ -40,34 +56,34 @@ export function openAPIDocument() {
     paths: {
       '/api/v1/summary': {
         get: {
-          parameters: [daysParameter],
+          parameters: windowParameters,
           responses: { 200: json(summarySchema, 'the summary of the window'), ...badRequest },
         },
       },
       '/api/v1/options/{path}': {
         get: {
-          parameters: [
-            {
-              name: 'path',
-              in: 'path',
-              required: true,
-              description: 'as `flags` prints it, URL-encoded',
-              schema: { type: 'string' },
-            },
-            daysParameter,
-          ],
+          parameters: [...parameters('path', optionPathSchema), ...windowParameters],
           responses: { 200: json(optionSchema, "the option's adoption and values"), ...badRequest, ...notFound },
+        },
+      },
+      '/api/v1/schema/{version}': {
+        get: {
+          parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: json(releaseSchemaSchema, "the release's allow-list: exactly what the collector accepts from it"),
+            404: json(errorSchema, 'not dev nor a release the collector knows'),
+          },
         },
       },
       '/data/daily/{day}.json': {
         get: {
-          parameters: [{ name: 'day', in: 'path', required: true, schema: { type: 'string', format: 'date' } }],
+          parameters: dayParameters,
           responses: { 200: json(dailySchema, "the day's published aggregates"), ...notFound },
         },
       },
       '/data/daily/{day}.csv': {
         get: {
-          parameters: [{ name: 'day', in: 'path', required: true, schema: { type: 'string', format: 'date' } }],
+          parameters: dayParameters,
           responses: {
             200: {
               description: 'the same rows as the JSON file: table,name,value,installations,networks,checks,folded',

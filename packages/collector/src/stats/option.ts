@@ -1,8 +1,18 @@
 import type { Option } from '@baqup/core'
 import { cell, cellOf, num, type StatsContext, text, thresholdFields } from './aggregates.js'
-import type { Row, Window } from './queries.js'
+import { optionWindow } from './option-releases.js'
+import type { Queries, Row, Window } from './queries.js'
 import type { OptionStats } from './schemas.js'
-import { byInstallations, type Cell, publishParts, publishTree } from './threshold.js'
+import { byInstallations, type Cell, publishParts, publishSubset, publishTree } from './threshold.js'
+
+/** Every installation of the window, by day and in all: what a total restricted to some releases is a subset of. */
+async function scopeWholes(q: Queries, window: Window) {
+  const [byDay, all] = await Promise.all([q.installationsByDay(window), q.installations(window)])
+  return {
+    byDay: new Map<string, Cell>(byDay.map((row) => [text(row.day), cellOf(row)])),
+    window: all[0] ? cellOf(all[0]) : undefined,
+  }
+}
 
 /** `a.b.c` is under `a` and `a.b`. */
 const isUnder = (path: string, ancestor: string) => path.startsWith(`${ancestor}.`)
@@ -29,15 +39,27 @@ export async function optionStats(
     ...[...above, option.path].map((path) => ({ path, fields: [path] })),
     ...Object.entries(groups).map(([path, fields]) => ({ path, fields })),
   ]
-  const [byDay, reporting, windowTotal, windowAdoption, windowGroups, values] = await Promise.all([
-    Promise.all(chain.map(({ fields }) => q.adoptionByDay(window, fields))),
-    q.installationsByDay(window),
-    q.installations(window),
-    q.adoption(window, [...above, option.path]),
-    q.groupAdoption(window, groups),
-    valued ? q.values(window, [option.path], catalog.numberPaths) : Promise.resolve([]),
+  // Counted over the installations whose release has the option (`option-releases.ts`).
+  const scoped = optionWindow(option, window, await q.versions(window, false))
+  const [byDay, reporting, windowTotal, windowAdoption, windowGroups, values, whole] = await Promise.all([
+    Promise.all(chain.map(({ fields }) => q.adoptionByDay(scoped, fields))),
+    q.installationsByDay(scoped),
+    q.installations(scoped),
+    q.adoption(scoped, [...above, option.path]),
+    q.groupAdoption(scoped, groups),
+    valued ? q.values(scoped, [option.path], catalog.numberPaths) : Promise.resolve([]),
+    scoped === window ? undefined : scopeWholes(q, window),
   ])
-  const total = new Map<string, Cell>(reporting.map((row) => [text(row.day), cellOf(row)]))
+  // A restricted total is published only as a subset of the day's installations (secondary suppression).
+  const total = new Map<string, Cell>(
+    reporting
+      .map((row) => [text(row.day), cellOf(row)] as const)
+      .filter(([day, cell]) => !whole || publishSubset(cell, threshold, whole.byDay.get(day))),
+  )
+  const windowWhole =
+    windowTotal[0] && (!whole || publishSubset(cellOf(windowTotal[0]), threshold, whole.window))
+      ? cellOf(windowTotal[0])
+      : undefined
 
   // Each day: the option's row in the tree of that day's options.
   const perDay = new Map<string, { path: string; cell: Cell }[]>()
@@ -61,7 +83,7 @@ export async function optionStats(
         day,
         installations: own?.cell.installations ?? 0,
         of: num(total.get(day)?.installations),
-        published: own !== undefined && tree.rows.includes(own),
+        published: own !== undefined && tree.rows.includes(own) && total.has(day),
       }
     })
     .filter((row) => row.installations > 0)
@@ -74,7 +96,7 @@ export async function optionStats(
     threshold,
     (row) => row.path,
     cell,
-    windowTotal[0] && cellOf(windowTotal[0]),
+    windowWhole,
   )
   const distribution = publishParts(
     values.map((row) => ({ value: text(row.value), ...cellOf(row) })).sort(byInstallations((row) => row.value)),
@@ -87,6 +109,8 @@ export async function optionStats(
     kind: option.kind,
     export: option.export,
     help: option.description,
+    since: option.since ?? null,
+    until: option.until ?? null,
     days,
     from: window.from,
     to: window.to,

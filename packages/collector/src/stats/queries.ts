@@ -1,3 +1,5 @@
+import { isDay } from '../day.js'
+
 /**
  * The named aggregate queries statistics call, and their SQL, which DuckDB and ClickHouse 18.16
  * both accept; where they differ (turning text into a number, counting a day's rows) the dialect
@@ -15,6 +17,11 @@ export interface Window {
   /** First and last day, `YYYY-MM-DD`, both included. */
   readonly from: string
   readonly to: string
+  /**
+   * Only the days installations reported one of these versions (the releases that have an
+   * option, see `option-releases.ts`); every version when absent.
+   */
+  readonly versions?: readonly string[]
 }
 
 /**
@@ -31,7 +38,6 @@ export type Dialect = keyof typeof DIALECTS
 /** Distinct known networks of a group of rows; `--ip=none` stores none (empty), which count for nothing. */
 const NETWORKS = "count(DISTINCT CASE WHEN network <> '' THEN network END)"
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 /** Schema paths only (`a.<name>.b[]`): nothing that could need escaping reaches a query. */
 const PATH = /^[\w.<>[\]-]+$/
 const quote = (path: string) => {
@@ -40,9 +46,22 @@ const quote = (path: string) => {
 }
 const list = (values: readonly string[]) => (values.length ? values.map(quote).join(', ') : "''")
 
-function within({ from, to }: Window): string {
-  if (!DAY.test(from) || !DAY.test(to)) throw new Error(`not a day range: ${from}..${to}`)
-  return `day >= '${from}' AND day <= '${to}'`
+/** Stored versions are `dev` or releases the collector knows (`known-versions.ts`); checked again here all the same. */
+const VERSION = /^[\w.+-]{1,64}$/
+const versionList = (versions: readonly string[]) =>
+  versions.length
+    ? versions
+        .map((version) => {
+          if (!VERSION.test(version)) throw new Error(`not a version: ${JSON.stringify(version)}`)
+          return `'${version}'`
+        })
+        .join(', ')
+    : "''"
+
+function within({ from, to, versions }: Window): string {
+  if (!isDay(from) || !isDay(to)) throw new Error(`not a day range: ${from}..${to}`)
+  const days = `day >= '${from}' AND day <= '${to}'`
+  return versions ? `${days} AND version IN (${versionList(versions)})` : days
 }
 
 /** Upper edges of the number buckets: powers of ten, so any int or float option fits the same scale. */

@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type * as z from 'zod'
 import type { CollectorConfig } from '../config/schema.js'
+import { isDay } from '../day.js'
 import type { Store } from '../store/store.js'
 import type { StatsContext } from './aggregates.js'
 import { AnswerCache } from './answer-cache.js'
 import { daily, dailyCSV } from './daily.js'
 import { openAPIDocument } from './openapi.js'
 import { optionStats } from './option.js'
+import { optionPaths, unknownOption } from './option-path.js'
 import { dailySchema, optionSchema, summarySchema } from './schemas.js'
 import { statsCatalog } from './sections.js'
 import { summary } from './summary.js'
-import { dayOf, isFinished, lastDays, parseDays, secondsToNextDay } from './window.js'
+import { isFinished, lastDays, parseDays, secondsToNextDay } from './window.js'
 
 /**
  * Cache lifetimes. Every published window ends with the last finished day, so its answer stays
@@ -48,6 +50,7 @@ const fail = (reply: FastifyReply, status: number, code: string, message: string
 export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOptions) {
   const context = statsContext(options.store, options.schema, options.config)
   const { catalog } = context
+  const paths = optionPaths([...catalog.options.keys()])
   const document = openAPIDocument()
   // A window's answer is computed once per day; a finished day's file once (`capacity` bounds them).
   const answers = new AnswerCache(DAY_MS)
@@ -59,7 +62,7 @@ export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOp
   }
 
   app.get('/api/v1/summary', async (request, reply) => {
-    const days = parseDays((request.query as Record<string, unknown>).days)
+    const days = parseDays(request.query)
     if (typeof days === 'string') return fail(reply, 400, 'bad-parameter', days)
     const now = options.now()
     return reply.header('cache-control', CACHE.window(now)).send(await summaryOf(days, now))
@@ -67,22 +70,21 @@ export function registerStatsRoutes(app: FastifyInstance, options: StatsRoutesOp
 
   app.get('/api/v1/options/*', async (request, reply) => {
     const path = (request.params as Record<string, string>)['*'] ?? ''
-    const option = catalog.options.get(path)
-    if (!option) return fail(reply, 404, 'unknown-option', `no option ${JSON.stringify(path.slice(0, 200))}`)
-    const days = parseDays((request.query as Record<string, unknown>).days)
+    const option = catalog.options.get(paths.resolve(path) ?? '')
+    if (!option) return reply.code(404).header('cache-control', CACHE.error).send(unknownOption(path, paths))
+    const days = parseDays(request.query)
     if (typeof days === 'string') return fail(reply, 400, 'bad-parameter', days)
     const now = options.now()
     const window = lastDays(days, now)
-    const answer = await answers.get(`option ${path} ${days} ${window.to}`, async () =>
+    const answer = await answers.get(`option ${option.path} ${days} ${window.to}`, async () =>
       optionSchema.parse(await optionStats(context, option, days, window)),
     )
     return reply.header('cache-control', CACHE.window(now)).send(answer)
   })
 
   app.get('/data/daily/:file', async (request, reply) => {
-    const [, day, format] = /^(\d{4}-\d{2}-\d{2})\.(json|csv)$/.exec((request.params as { file: string }).file) ?? []
-    if (!day || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || dayOf(new Date(`${day}T00:00:00Z`)) !== day)
-      return fail(reply, 404, 'not-found', 'expected /data/daily/YYYY-MM-DD.json or .csv')
+    const [, day, format] = /^(.{1,16})\.(json|csv)$/.exec((request.params as { file: string }).file) ?? []
+    if (!isDay(day)) return fail(reply, 404, 'not-found', 'expected /data/daily/YYYY-MM-DD.json or .csv')
     if (!isFinished(day, options.now()))
       return fail(reply, 404, 'not-found', `${day} is not over yet: only finished UTC days are published`)
     const file = await answers.get(`daily ${day}`, async () => dailySchema.parse(await daily(context, day)))

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { daySchema } from '../day.js'
 
 /**
  * Every answer of the statistics API, as Zod schemas: the routes' contract and the OpenAPI
@@ -6,7 +7,7 @@ import * as z from 'zod'
  */
 
 const count = z.number().int().min(0)
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const day = daySchema
 const folded = z
   .object({
     buckets: count.describe(
@@ -99,11 +100,22 @@ export const optionSchema = z.object({
   kind: z.string(),
   export: z.boolean().describe('whether the value of the option is sent'),
   help: z.string(),
+  since: z.string().nullable().describe('the first minor release that has the option'),
+  until: z
+    .string()
+    .nullable()
+    .describe('the last minor release that has it, when a later one removed it; null while the newest has it'),
   days: count,
   from: day,
   to: day,
   ...thresholdFields,
-  adoption: z.array(z.object({ day, installations, of: count.describe('installations reporting that day') })),
+  adoption: z.array(
+    z.object({
+      day,
+      installations,
+      of: count.describe('installations reporting that day with a release that has the option'),
+    }),
+  ),
   values: z
     .array(valueRow)
     .describe('distribution of the values, for exported booleans, numbers, durations and enumerations'),

@@ -1,3 +1,5 @@
+import * as z from 'zod'
+import { daySchema } from '../day.js'
 import type { Window } from './queries.js'
 
 /**
@@ -31,11 +33,35 @@ export function secondsToNextDay(now: Date): number {
   return Math.max(1, Math.ceil((next - now.getTime()) / 1000))
 }
 
+const DAYS_MESSAGE = `expected one of ${WINDOWS.join(', ')} (days ending with the last finished UTC day)`
+
+/**
+ * The query of the window routes (`?days=N`): what they validate with and what the OpenAPI
+ * document shows, one schema. `days` is the decimal text of a public window (`3e1`, ` 7` and
+ * `0x1e` are not).
+ */
+export const windowQuerySchema = z.object({
+  days: z
+    .preprocess(
+      (raw) => (typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : raw),
+      z.literal(WINDOWS, { error: DAYS_MESSAGE }),
+    )
+    .default(DEFAULT_DAYS)
+    .describe(
+      `the N days ending with the last finished UTC day (yesterday); today is never published (default ${DEFAULT_DAYS})`,
+    ),
+})
+
+/** The path parameter of `/api/v1/options/{path}`: the route looks it up in the catalog of options. */
+export const optionPathSchema = z.object({ path: z.string().min(1).describe('as `flags` prints it, URL-encoded') })
+
+/** The path parameter of `/data/daily/{day}.json` and `.csv`: a finished UTC day. */
+export const dailyFileSchema = z.object({ day: daySchema.describe('a finished UTC day') })
+
 /** The `days` query parameter, or a message saying what it must be. */
-export function parseDays(raw: unknown): WindowDays | string {
-  if (raw === undefined) return DEFAULT_DAYS
-  const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN
-  return (WINDOWS as readonly number[]).includes(days)
-    ? (days as WindowDays)
-    : `days: expected one of ${WINDOWS.join(', ')} (days ending with the last finished UTC day)`
+export function parseDays(query: unknown): WindowDays | string {
+  const parsed = windowQuerySchema.safeParse(query ?? {})
+  if (parsed.success) return parsed.data.days
+  const [issue] = parsed.error.issues
+  return `${issue?.path.join('.') || 'query'}: ${issue?.message ?? DAYS_MESSAGE}`
 }

@@ -1,18 +1,13 @@
 import { type ClickHouseClient, createClient, type Logger } from '@clickhouse/client'
+import { checkedDay } from '../day.js'
 import { sqlQueries } from '../stats/queries.js'
+import { parseClickHouseLocation } from './clickhouse-location.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import {
-  COLUMNS,
-  type ColumnType,
-  createTables,
-  type TableRows,
-  type TableSpec,
-  tableRows,
-  writtenConfigurations,
-} from './tables.js'
+import { COLUMNS, type TableName, tableRows, writtenConfigurations } from './tables.js'
+import { clickhouseClusterTopology, clickhouseTopology, clusterOf, type Settings, type Topology } from './topology.js'
 
 /**
  * The scale-out engine: any number of stateless collectors write to one ClickHouse. Only SQL
@@ -21,65 +16,90 @@ import {
  * block is written to a part: that is the durable point a 200 waits for.
  */
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-const day = (value: string) => {
-  if (!DAY.test(value)) throw new Error(`not a day: ${JSON.stringify(value)}`)
-  return `'${value}'`
-}
+const day = (value: string) => `'${checkedDay(value)}'`
 
-const TYPES = {
-  day: 'Date',
-  time: 'DateTime',
-  text: 'String',
-  key: 'UInt64',
-  int: 'UInt32',
-  'optional-text': 'Nullable(String)',
-} as const satisfies Record<ColumnType, string>
+async function json<T>(client: ClickHouseClient, query: string, settings: Settings = {}): Promise<T[]> {
+  return (await client.query({ query, format: 'JSONEachRow', clickhouse_settings: settings })).json<T>()
+}
 
 /**
- * MergeTree by month. Collectors each write copies of a configuration: `replacing` tables let
- * merges keep one a month, and queries read distinct rows.
+ * Creates the store's tables unless the server a writer talks to has them all already (a
+ * collector restarted while a replica is down need not wait for it), after refusing a store of an
+ * earlier layout. Every statement is `IF NOT EXISTS`: writers starting together each run them, and
+ * the tables are created once.
  */
-const tableEngine = (spec: TableSpec) =>
-  `ENGINE = ${spec.merge === 'replacing' ? 'ReplacingMergeTree()' : 'MergeTree()'} PARTITION BY toYYYYMM(day) ORDER BY (${spec.order.join(', ')})`
-
-/** `clickhouse://HOST:PORT/DB` → the HTTP URL and the database. */
-export function parseClickHouseURL(url: string): { http: string; database: string } {
-  const parsed = new URL(url)
-  const database = parsed.pathname.replace(/^\//, '') || 'baqup'
-  if (!/^\w+$/.test(database)) throw new Error(`clickhouse store: the database name must be letters, digits or _`)
-  const auth = parsed.username ? `${parsed.username}:${parsed.password}@` : ''
-  return { http: `http://${auth}${parsed.host}`, database }
+async function createStore(client: ClickHouseClient, database: string, topology: Topology): Promise<void> {
+  const existing = columnsByTable(
+    await json<{ table: string; column: string }>(
+      client,
+      `SELECT table, name AS column FROM system.columns WHERE database = '${database}'`,
+    ),
+  )
+  refuseEarlierLayout(existing)
+  if (topology.created.every((table) => existing[table])) return
+  for (const query of topology.create) {
+    // `ON CLUSTER` answers once every server ran it, which may take longer than a request may:
+    // the statement goes on in the cluster, and sending it again is harmless (`IF NOT EXISTS`).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.command({ query })
+        break
+      } catch (error) {
+        if (attempt >= 6 || !/timeout/i.test(String((error as Error)?.message ?? error))) throw error
+      }
+    }
+  }
 }
 
-async function json<T>(client: ClickHouseClient, query: string): Promise<T[]> {
-  return (await client.query({ query, format: 'JSONEachRow' })).json<T>()
+/**
+ * Another quorum insert into the same table and shard is still waiting for its second replica
+ * (18.16 allows one at a time): nothing of this insert was written on that shard, and a shard
+ * that took it already drops the copy a retry sends again.
+ */
+const quorumBusy = (error: unknown) =>
+  /\b286\b|Quorum for previous write has not been satisfied/.test(String((error as Error)?.message ?? error))
+
+/** How long a writer keeps retrying an insert refused by `quorumBusy` before the commit fails. */
+const QUORUM_BUSY_MS = 3000
+
+async function insertRetried(insert: () => Promise<unknown>, retries: boolean): Promise<void> {
+  const deadline = Date.now() + QUORUM_BUSY_MS
+  for (let wait = 20; ; wait = Math.min(wait * 2, 400)) {
+    try {
+      await insert()
+      return
+    } catch (error) {
+      if (!retries || !quorumBusy(error) || Date.now() + wait > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random())))
+    }
+  }
 }
 
 export interface ClickHouseOptions {
   timeoutMs?: number
   /** Where the client's own log lines go (its default writes each to the console). */
   LoggerClass?: new () => Logger
+  /** The password when the location has none (`BAQUP_COLLECTOR_CLICKHOUSE_PASSWORD`). */
+  password?: string
 }
 
 export async function openClickHouse(url: string, options: ClickHouseOptions = {}): Promise<Store> {
-  const { timeoutMs = 10_000, LoggerClass } = options
+  const { timeoutMs = 10_000, LoggerClass, password } = options
   const log = LoggerClass && { LoggerClass }
-  const { http, database } = parseClickHouseURL(url)
-  const client = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', log })
-  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` })
-  refuseEarlierLayout(
-    columnsByTable(
-      await json<{ table: string; column: string }>(
-        client,
-        `SELECT table, name AS column FROM system.columns WHERE database = '${database}'`,
-      ),
-    ),
-  )
-  for (const query of createTables(TYPES, (table) => `${database}.${table}`, tableEngine))
-    await client.command({ query })
+  const { connection, database } = parseClickHouseLocation(url, { password })
+  const cluster = clusterOf(url)
+  const topology = cluster ? clickhouseClusterTopology(database, cluster) : clickhouseTopology(database)
+  const read = topology.readSettings
+  const client = createClient({ ...connection, request_timeout: timeoutMs, application: 'baqup-collector', log })
+  await createStore(client, database, topology)
   // Read queries name tables bare, as on DuckDB: this client's default database is the store's.
-  const reader = createClient({ url: http, request_timeout: timeoutMs, application: 'baqup-collector', database, log })
+  const reader = createClient({
+    ...connection,
+    request_timeout: timeoutMs,
+    application: 'baqup-collector',
+    database,
+    log,
+  })
   // Retention deletes copies of configurations by their day, a day before the reports: every report
   // is written with a copy of its configuration at most a day older than itself, so it keeps one.
   const configurations = new StoredConfigurations(1)
@@ -90,6 +110,7 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
       await json<{ installation: string }>(
         reader,
         `SELECT DISTINCT installation FROM installation_days WHERE day = ${day(when)}`,
+        read,
       )
     ).map((row) => row.installation),
   )
@@ -103,21 +124,24 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
         installationDay: (on, installation) => countedDays.has(on, installation),
       })
       // A report after its configuration, and counted after it is stored: a failed write the client sends
-      // again is then counted once, by the write that stored it.
-      const order = [
-        'configurations',
-        'configuration_options',
-        'version_checks',
-        'refusals',
-        'reports',
-        'installation_days',
-      ] as const
-      for (const table of order satisfies readonly (keyof TableRows)[]) {
-        if (rows[table].length === 0) continue
+      // again is then counted once, by the write that stored it. Tables of one round are written at once.
+      const rounds: (readonly TableName[])[] = [
+        ['configurations', 'configuration_options', 'version_checks', 'refusals'],
+        ['reports'],
+        ['installation_days'],
+      ]
+      const insert = async (table: TableName) => {
+        if (rows[table].length === 0) return
         const values = rows[table] as Record<string, unknown>[]
         const columns = [...COLUMNS[table]] as [string, ...string[]]
-        await client.insert({ table: `${database}.${table}`, values, format: 'JSONEachRow', columns })
+        const target = topology.insertInto(table)
+        const clickhouse_settings = topology.insertSettings(table)
+        await insertRetried(
+          () => client.insert({ table: target, values, format: 'JSONEachRow', columns, clickhouse_settings }),
+          topology.retriesInserts,
+        )
       }
+      for (const round of rounds) await Promise.all(round.map(insert))
       configurations.add(writtenConfigurations(rows))
       countedDays.add(rows.installation_days)
     },
@@ -127,10 +151,12 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
         `SELECT (SELECT uniqExact(hash, day) FROM ${database}.reports) AS reports,
                 (SELECT uniqExact(hash) FROM ${database}.reports) AS installations,
                 (SELECT count() FROM ${database}.version_checks) AS version_checks`,
+        read,
       )
       const refused = await json<{ code: string; n: string }>(
         client,
         `SELECT code, sum(n) AS n FROM ${database}.refusals GROUP BY code ORDER BY code`,
+        read,
       )
       return {
         reports: Number(counts?.reports ?? 0),
@@ -150,25 +176,41 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
            WHERE id IN (SELECT configuration_id FROM ${database}.reports WHERE day = ${day(when)}) GROUP BY id
          ) USING configuration_id
          GROUP BY day, hash ORDER BY hash`,
+        read,
       )
     },
     async applyRetention({ before, ipBefore }: Retention) {
-      for (const table of ['reports', 'installation_days', 'version_checks', 'refusals']) {
-        await client.command({ query: `ALTER TABLE ${database}.${table} DELETE WHERE day < ${day(before)}` })
-      }
-      countedDays.clear()
       // A report keeps a copy of its configuration at most a day older than itself: see `configurations`.
       const copiesBefore = new Date(Date.parse(before) - 86_400_000).toISOString().slice(0, 10)
-      for (const table of ['configurations', 'configuration_options']) {
-        await client.command({ query: `ALTER TABLE ${database}.${table} DELETE WHERE day < ${day(copiesBefore)}` })
+      const expiring = [
+        ...(['reports', 'installation_days', 'version_checks', 'refusals'] as const).map((table) => ({
+          table,
+          before,
+        })),
+        ...(['configurations', 'configuration_options'] as const).map((table) => ({ table, before: copiesBefore })),
+      ]
+      for (const { table, before: expired } of expiring) {
+        if (topology.expires === 'delete') {
+          await client.command({ query: `ALTER TABLE ${topology.mutate(table)} DELETE WHERE day < ${day(expired)}` })
+          continue
+        }
+        const days = await json<{ day: string }>(
+          client,
+          `SELECT DISTINCT toString(day) AS day FROM ${database}.${table} WHERE day < ${day(expired)}`,
+          read,
+        )
+        if (days.length === 0) continue
+        const drops = days.map((row) => `DROP PARTITION ${day(row.day)}`).join(', ')
+        await client.command({ query: `ALTER TABLE ${topology.mutate(table)} ${drops}` })
       }
-      for (const table of ['reports', 'version_checks']) {
+      countedDays.clear()
+      for (const table of ['reports', 'version_checks'] as const) {
         await client.command({
-          query: `ALTER TABLE ${database}.${table} UPDATE ip = '' WHERE day < ${day(ipBefore)} AND ip != ''`,
+          query: `ALTER TABLE ${topology.mutate(table)} UPDATE ip = '' WHERE day < ${day(ipBefore)} AND ip != ''`,
         })
       }
     },
-    queries: sqlQueries('clickhouse', (sql) => json<Record<string, unknown>>(reader, sql)),
+    queries: sqlQueries('clickhouse', (sql) => json<Record<string, unknown>>(reader, sql, read)),
     async installationsPerNetwork(when: string, network?: string) {
       // No query parameters on 18.16: a network is put in the query only in the form the collector writes it.
       if (network !== undefined && !/^[0-9a-f.:]+\/\d{1,3}$/i.test(network)) throw new Error('not a network')
@@ -176,12 +218,14 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
         reader,
         `SELECT DISTINCT network, toString(installation) AS installation FROM reports
          WHERE day = ${day(when)} AND network != '' ${network === undefined ? '' : `AND network = '${network}'`}`,
+        read,
       )
     },
-    query: (sql: string) => json<Record<string, unknown>>(reader, sql),
+    query: (sql: string) => json<Record<string, unknown>>(reader, sql, read),
     async ping() {
       const answer = await client.ping()
       if (!answer.success) throw answer.error
+      if (topology.ping) await client.command({ query: topology.ping })
     },
     async close() {
       await reader.close()

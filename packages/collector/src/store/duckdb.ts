@@ -4,18 +4,10 @@ import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type ColumnType, createTables, type TableRows, tableRows, writtenConfigurations } from './tables.js'
+import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
+import { duckdbTopology } from './topology.js'
 
 /** The embedded engine: one DuckDB file, one writing connection, a transaction per group commit. */
-
-const TYPES = {
-  day: 'DATE',
-  time: 'TIMESTAMP',
-  text: 'VARCHAR',
-  key: 'UBIGINT',
-  int: 'INTEGER',
-  'optional-text': 'VARCHAR',
-} as const satisfies Record<ColumnType, string>
 
 /**
  * The writer's appenders, one per table, kept open from one group commit to the next. An
@@ -73,7 +65,7 @@ export async function openDuckDB(path: string): Promise<Store> {
       ),
     ),
   )
-  for (const statement of createTables(TYPES, (table) => table)) await writer.run(statement)
+  for (const statement of duckdbTopology().create) await writer.run(statement)
   const appending = appenders(writer)
   // One writer: the ids it remembers are exactly the table's, reloaded after retention deletes some.
   const configurations = new StoredConfigurations()

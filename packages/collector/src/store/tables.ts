@@ -98,9 +98,9 @@ export const writtenConfigurations = (rows: TableRows) =>
   rows.configurations.map((row) => ({ id: row.id as string, day: row.day as string }))
 
 /**
- * Each table once: its logical columns, order key and merge behaviour. An engine renders the DDL
- * (`duckdb.ts`, `clickhouse.ts`); both insert `COLUMNS`. Only what statistics (or retention) use is
- * kept: no codename, build date or User-Agent text.
+ * Each table once: its logical columns, order key, merge behaviour and shard key. A topology
+ * (`topology.ts`) renders it for an engine: DDL, insert targets and settings, mutation targets.
+ * Only what statistics (or retention) use is kept: no codename, build date or User-Agent text.
  */
 export type ColumnType = 'day' | 'time' | 'text' | 'key' | 'int' | 'optional-text'
 
@@ -109,6 +109,18 @@ export interface TableSpec {
   readonly order: readonly string[]
   /** `replacing`: several writers may store the same row (a configuration); merges may keep one. */
   readonly merge: 'append' | 'replacing'
+  /**
+   * The column rows are sharded by on a cluster: an installation's rows, or a configuration's,
+   * live on one shard. None: rows spread at random.
+   */
+  readonly shard?: string
+  /**
+   * Rows that count events (a refusal, a version check): two equal blocks are two events, so a
+   * replicated engine must not drop the second as a retried copy of the first. Every other
+   * table's blocks are unique (a report's random id) or harmless to keep once (an installation's
+   * day, a configuration), and a retried insert is stored once.
+   */
+  readonly counts?: true
 }
 
 export const TABLES = {
@@ -126,32 +138,38 @@ export const TABLES = {
     },
     order: ['day', 'installation'],
     merge: 'append',
+    shard: 'installation',
   },
   /** The row statistics read: an installation's first report of a day, with the network it came from. */
   installation_days: {
     columns: { day: 'day', installation: 'key', version: 'text', network: 'text', configuration_id: 'key' },
     order: ['day', 'installation'],
     merge: 'append',
+    shard: 'installation',
   },
   configurations: {
     columns: { day: 'day', id: 'key', configuration: 'text' },
     order: ['id'],
     merge: 'replacing',
+    shard: 'id',
   },
   configuration_options: {
     columns: { day: 'day', configuration_id: 'key', n: 'int', path: 'text', value: 'optional-text' },
     order: ['configuration_id', 'n'],
     merge: 'replacing',
+    shard: 'configuration_id',
   },
   version_checks: {
     columns: { day: 'day', received: 'time', version: 'text', network: 'text', ip: 'text' },
     order: ['day', 'version'],
     merge: 'append',
+    counts: true,
   },
   refusals: {
     columns: { day: 'day', code: 'text', n: 'int' },
     order: ['day', 'code'],
     merge: 'append',
+    counts: true,
   },
 } as const satisfies Record<keyof TableRows, TableSpec>
 
@@ -160,14 +178,7 @@ export const COLUMNS = Object.fromEntries(
   Object.entries(TABLES).map(([name, spec]) => [name, Object.keys(spec.columns)]),
 ) as unknown as Record<keyof TableRows, readonly string[]>
 
-/** `CREATE TABLE` of every table, with the engine's types and, where it has them, its table engine clause. */
-export function createTables(
-  types: Readonly<Record<ColumnType, string>>,
-  name: (table: string) => string,
-  engine: (spec: TableSpec) => string = () => '',
-): string[] {
-  return Object.entries(TABLES).map(([table, spec]: [string, TableSpec]) => {
-    const columns = Object.entries(spec.columns).map(([column, type]) => `${column} ${types[type]}`)
-    return `CREATE TABLE IF NOT EXISTS ${name(table)} (${columns.join(', ')}) ${engine(spec)}`.trim()
-  })
-}
+export type TableName = keyof TableRows
+
+/** The tables, with their specs, in the order they are created. */
+export const tableSpecs = () => Object.entries(TABLES) as [TableName, TableSpec][]

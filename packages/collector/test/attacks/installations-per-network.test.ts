@@ -1,4 +1,3 @@
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
@@ -21,7 +20,6 @@ function collectorOn(store: Store, clock: { time: number }, settings: Record<str
   const collector = createCollector({
     config: collectorConfigSchema.parse({ store: 'unused', ...settings }),
     store,
-    schema: staticConfigSchema,
     now: () => new Date(clock.time),
   })
   /** Installation `n` reports from `address`. */
@@ -117,25 +115,20 @@ describe.each(engines())('new installations per network on $name', (engine) => {
 
   // Two DuckDB stores cannot share one file: two collectors on one store is ClickHouse's case.
   const onSharedStore = engine.name === 'ClickHouse' ? it : () => {}
-  onSharedStore(
-    'holds across two collectors on one store, within a quarter of the cap each',
-    async () => {
-      const clock = { time: NOON }
-      const [first, second] = [await open('cap_cluster'), await open('cap_cluster')]
-      const a = collectorOn(first as Store, clock)
-      const b = collectorOn(second as Store, clock)
-      expect(tally(await sendRange(a.send, 0, 60))).toEqual({ ok: 60 })
-      // The second collector reads the day the first has written: 40 more, then refusals.
-      expect(tally(await sendRange(b.send, 60, 120))).toEqual({ ok: 40, 'rate-limited': 20 })
-      // The first has not read what the second wrote yet: it admits until its next read, a quarter on.
-      const late = tally(await sendRange(a.send, 120, 150))
-      expect(late['rate-limited']).toBeGreaterThan(0)
-      await a.collector.close()
-      await b.collector.close()
-      const [row] = await (first as Store).query(
-        "SELECT count(DISTINCT hash) AS n FROM reports WHERE day = '2025-03-15'",
-      )
-      expect(Number(row?.n)).toBeLessThanOrEqual(100 + 2 * 25)
-    },
-  )
+  onSharedStore('holds across two collectors on one store, within a quarter of the cap each', async () => {
+    const clock = { time: NOON }
+    const [first, second] = [await open('cap_cluster'), await open('cap_cluster')]
+    const a = collectorOn(first as Store, clock)
+    const b = collectorOn(second as Store, clock)
+    expect(tally(await sendRange(a.send, 0, 60))).toEqual({ ok: 60 })
+    // The second collector reads the day the first has written: 40 more, then refusals.
+    expect(tally(await sendRange(b.send, 60, 120))).toEqual({ ok: 40, 'rate-limited': 20 })
+    // The first has not read what the second wrote yet: it admits until its next read, a quarter on.
+    const late = tally(await sendRange(a.send, 120, 150))
+    expect(late['rate-limited']).toBeGreaterThan(0)
+    await a.collector.close()
+    await b.collector.close()
+    const [row] = await (first as Store).query("SELECT count(DISTINCT hash) AS n FROM reports WHERE day = '2025-03-15'")
+    expect(Number(row?.n)).toBeLessThanOrEqual(100 + 2 * 25)
+  })
 })

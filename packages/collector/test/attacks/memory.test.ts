@@ -33,13 +33,13 @@ describe('the checked-configuration cache', () => {
 
   it('stays under its byte bound with many distinct large configurations', () => {
     const maxBytes = 8 * 1024 * 1024
-    const checked = new CheckedConfigurations(staticConfigSchema, { maxBytes })
+    const checked = new CheckedConfigurations({ maxBytes })
     const first = large(0)
     expect(JSON.stringify(first).length).toBeGreaterThan(55_000)
     let most = 0
     for (let n = 0; n < 300; n++) {
       const config = n === 0 ? first : large(n)
-      const kept = checked.get(base64(config), () => config)
+      const kept = checked.get('3.7', base64(config), () => ({ schema: staticConfigSchema, configuration: config }))
       // What is counted is at least the JSON text kept and one row overhead per option row.
       expect(entryBytes('k', kept)).toBeGreaterThan(kept.json.length + kept.options.length * 16)
       expect(checked.bytes).toBeLessThanOrEqual(maxBytes)
@@ -53,12 +53,12 @@ describe('the checked-configuration cache', () => {
 
   it('keeps the most recently sent, and no configuration larger than the whole bound', () => {
     const small = { log: { level: 'DEBUG' } }
-    const checked = new CheckedConfigurations(staticConfigSchema, { maxBytes: 64 * 1024 })
+    const checked = new CheckedConfigurations({ maxBytes: 64 * 1024 })
     let checks = 0
     const get = (config: Record<string, unknown>) =>
-      checked.get(base64(config), () => {
+      checked.get('3.7', base64(config), () => {
         checks++
-        return config
+        return { schema: staticConfigSchema, configuration: config }
       })
     get(small)
     const big = large(1)

@@ -42,8 +42,7 @@ const config = collectorConfigSchema.parse({
   trustProxy: '127.0.0.1',
   maxInstallationsPerNetwork: 1000,
 })
-const collectorAt = (store: Store, now: Date): Collector =>
-  createCollector({ config, store, schema: staticConfigSchema, now: () => now, releases })
+const collectorAt = (store: Store, now: Date): Collector => createCollector({ config, store, now: () => now, releases })
 
 const items = hostileItems(
   { schema: staticConfigSchema, releases: known, until: new Date(FIRST_DAY) },

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
@@ -32,7 +31,6 @@ function collectorOn(store: Store, settings: Record<string, unknown> = {}, clock
   const collector = createCollector({
     config: parsed,
     store,
-    schema: staticConfigSchema,
     now: () => new Date(clock.time),
   })
   let n = 0

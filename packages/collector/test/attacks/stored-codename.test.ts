@@ -1,4 +1,3 @@
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
@@ -50,7 +49,6 @@ describe.each(engines())('stored codename on $name', (engine) => {
     const collector = createCollector({
       config: collectorConfigSchema.parse({ store: 'unused' }),
       store,
-      schema: staticConfigSchema,
       now: () => NOW,
     })
     let n = 0

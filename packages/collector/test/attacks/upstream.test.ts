@@ -3,12 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { type Collector, createCollector } from '../../src/server/app.js'
 import { openDuckDB } from '../../src/store/duckdb.js'
 import type { Store } from '../../src/store/store.js'
+import { capturedLog } from '../support/log.js'
 
 /**
  * The releases upstream: no redirect followed but to the same origin over https, no answer over
@@ -61,14 +61,20 @@ async function upstream() {
 /** An in-process collector on a moving clock; `get` asks it for the release list. */
 function collectorWith(settings: Record<string, unknown>) {
   let time = Date.parse('2025-03-15T12:00:00Z')
-  const warnings: string[] = []
+  const log = capturedLog()
   const collector = createCollector({
     config: collectorConfigSchema.parse({ store: 'unused', ...settings }),
     store,
-    schema: staticConfigSchema,
     now: () => new Date(time),
-    log: (event, fields) => warnings.push(`${event} ${JSON.stringify(fields)}`),
+    logger: log.logger,
   })
+  const warnings = {
+    join: (separator: string) =>
+      log
+        .events()
+        .flatMap(({ event, ...fields }) => (event === 'request' ? [] : [`${event} ${JSON.stringify(fields)}`]))
+        .join(separator),
+  }
   opened.push(collector)
   const get = async () => {
     const answer = await collector.app.inject({ url: '/repos/baqupio/baqup/releases' })

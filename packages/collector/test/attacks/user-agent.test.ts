@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
@@ -60,7 +59,6 @@ describe.each(engines())('User-Agent text on $name', (engine) => {
       const collector = createCollector({
         config: collectorConfigSchema.parse({ store: 'unused', ...(withFile && { releases }) }),
         store,
-        schema: staticConfigSchema,
         now: () => NOW,
       })
       const check = (agent: string | undefined, network: number) =>

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,7 +11,7 @@ export const clickhouseMissing = existsSync(CLICKHOUSE_BINARY)
   ? undefined
   : `ClickHouse tests skipped: no ${CLICKHOUSE_BINARY} (apt-get install clickhouse-server, or set CLICKHOUSE_SERVER)`
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -22,22 +22,64 @@ async function freePort(): Promise<number> {
   })
 }
 
+/** A user with a password, in every test server's users.xml: the credentials tests. */
+export const PASSWORD_USER = { name: 'baqup', password: 's3cret/p@ss:word' } as const
+
+export interface ClickHouseOptions {
+  /** Also serve HTTPS with a self-signed certificate made with `openssl` in the server's folder. */
+  tls?: boolean
+}
+
 export interface ClickHouse {
   url: string
   /** `clickhouse://127.0.0.1:PORT/DB`, the collector's `--store`. */
   storeURL(database: string): string
+  /** With `tls`: the HTTPS port, and the PEM file of the certificate (its own CA). */
+  https?: { port: number; ca: string }
   stop(): Promise<void>
   start(): Promise<void>
   remove(): Promise<void>
 }
 
-function configXml(folder: string, http: number, tcp: number): string {
+/** ClickHouse 18.16's HTTPS listener: `https_port` and the server's certificate in `openSSL.server`. */
+const httpsXml = (folder: string, port: number) => `
+  <https_port>${port}</https_port>
+  <openSSL><server>
+    <certificateFile>${folder}/tls/server.crt</certificateFile><privateKeyFile>${folder}/tls/server.key</privateKeyFile>
+    <verificationMode>none</verificationMode><loadDefaultCAFile>false</loadDefaultCAFile>
+    <cacheSessions>true</cacheSessions><disableProtocols>sslv2,sslv3</disableProtocols><preferServerCiphers>true</preferServerCiphers>
+  </server></openSSL>`
+
+/** A self-signed certificate for 127.0.0.1 and localhost, valid two days. */
+function selfSigned(folder: string): void {
+  mkdirSync(join(folder, 'tls'))
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-keyout',
+    join(folder, 'tls', 'server.key'),
+    '-out',
+    join(folder, 'tls', 'server.crt'),
+  ])
+  if (made.status !== 0) throw new Error(`openssl: ${made.stderr?.toString() ?? made.error?.message}`)
+}
+
+function configXml(folder: string, http: number, tcp: number, https?: number): string {
   return `<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>${folder}/log/server.log</log><errorlog>${folder}/log/error.log</errorlog><size>10M</size><count>1</count></logger>
   <listen_host>127.0.0.1</listen_host>
   <http_port>${http}</http_port>
-  <tcp_port>${tcp}</tcp_port>
+  <tcp_port>${tcp}</tcp_port>${https === undefined ? '' : httpsXml(folder, https)}
   <max_connections>256</max_connections>
   <keep_alive_timeout>3</keep_alive_timeout>
   <max_concurrent_queries>100</max_concurrent_queries>
@@ -56,15 +98,16 @@ function configXml(folder: string, http: number, tcp: number): string {
 `
 }
 
-const USERS = `<?xml version="1.0"?>
+export const USERS = `<?xml version="1.0"?>
 <yandex>
   <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
-  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default>
+    <${PASSWORD_USER.name}><password>${PASSWORD_USER.password}</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></${PASSWORD_USER.name}></users>
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
 </yandex>
 `
 
-async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`clickhouse-server exited with ${child.exitCode}`)
@@ -77,11 +120,13 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
   throw new Error('clickhouse-server did not answer in time')
 }
 
-export async function startClickHouse(): Promise<ClickHouse> {
+export async function startClickHouse(options: ClickHouseOptions = {}): Promise<ClickHouse> {
   const folder = mkdtempSync(join(tmpdir(), 'collector-clickhouse-'))
   for (const sub of ['log', 'data', 'tmp', 'user_files', 'format_schemas']) mkdirSync(join(folder, sub))
   const [http, tcp] = [await freePort(), await freePort()]
-  writeFileSync(join(folder, 'config.xml'), configXml(folder, http, tcp))
+  const https = options.tls ? await freePort() : undefined
+  if (options.tls) selfSigned(folder)
+  writeFileSync(join(folder, 'config.xml'), configXml(folder, http, tcp, https))
   writeFileSync(join(folder, 'users.xml'), USERS)
   const url = `http://127.0.0.1:${http}`
   let child: ChildProcess | undefined
@@ -100,6 +145,7 @@ export async function startClickHouse(): Promise<ClickHouse> {
   return {
     url,
     storeURL: (database) => `clickhouse://127.0.0.1:${http}/${database}`,
+    ...(https !== undefined && { https: { port: https, ca: join(folder, 'tls', 'server.crt') } }),
     start,
     stop,
     async remove() {

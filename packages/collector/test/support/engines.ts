@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { staticConfigSchema } from '@baqup/schemas'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { type Collector, createCollector } from '../../src/server/app.js'
 import { openClickHouse } from '../../src/store/clickhouse.js'
@@ -62,7 +61,7 @@ export function clock(now = new Date('2025-03-15T12:00:00.000Z')) {
 /** An in-process collector over a store, for `app.inject()`; settings as `serve` reads them. */
 export function collectorOn(store: Store, now: Date, settings: Record<string, unknown> = {}): Collector {
   const config = collectorConfigSchema.parse({ store: 'unused', ...settings })
-  return createCollector({ config, store, schema: staticConfigSchema, now: () => now })
+  return createCollector({ config, store, now: () => now })
 }
 
 /** `GET` through `app.inject()`: status, cache header, content type, body (JSON parsed). */

@@ -1,4 +1,4 @@
-import { el } from './dom.js'
+import { el, label } from './dom.js'
 
 /** Horizontal bars for shares, where a time axis has no meaning: one row per label, the bar in SVG. */
 
@@ -23,7 +23,7 @@ export function bars(title: string, rows: { label: string; value: number }[], of
     'figure',
     { class: 'bars', 'aria-label': title },
     ...rows.map((row) =>
-      el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, row.label), bar(row.value / whole)),
+      el('div', { class: 'bar-row' }, label('span', row.label, { class: 'bar-label' }), bar(row.value / whole)),
     ),
   )
 }

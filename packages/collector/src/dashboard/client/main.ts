@@ -5,7 +5,9 @@ import { type Summary, summaryOf } from './api.js'
 import { bars } from './bars.js'
 import { fill, table } from './dom.js'
 import { startExplorer } from './explorer.js'
-import { lines, stacked } from './series.js'
+import { daysBetween, lines, stacked } from './series.js'
+import { colourOf, newestFirst } from './versions.js'
+import { leftOut, nothingOver, smallStoreHint, threshold } from './words.js'
 
 /** The dashboard: reads the public summary and draws it, with every number also written as a table. */
 
@@ -34,52 +36,71 @@ function renderFacts(summary: Summary) {
       ? `unknown (the collector keeps no network): ${summary.minNetworks > 0 ? 'nothing is published' : 'not required'}`
       : `${summary.minNetworks} networks`,
   )
-  const folded = Object.entries(summary.other)
-    .filter(([, other]) => other.buckets > 0)
-    .map(([list, other]) => `${other.buckets} in ${list}`)
   const note = document.getElementById('folded')
   if (note)
-    note.textContent = `Every number comes from at least ${summary.minCount} distinct installations in at least ${
-      summary.minNetworks
-    } networks, and no row left out can be computed from the others.${
-      folded.length ? ` Rows left out: ${folded.join(', ')}.` : ''
-    } Today is never published: the window ends with the last finished UTC day.`
+    note.textContent = [
+      `Every number comes from at least ${threshold(summary)} (distinct ones), and no number left out can be computed from the others.`,
+      leftOut(summary.other),
+      'Today is never published: the window ends with the last finished UTC day.',
+    ]
+      .filter(Boolean)
+      .join(' ')
+  const hint = document.getElementById('hint')
+  if (hint) {
+    hint.textContent = smallStoreHint(summary)
+    hint.hidden = hint.textContent === ''
+  }
 }
+
+/** Every day of the window, published or not: a day without a number is drawn as such. */
+const windowDays = (summary: Summary) => daysBetween(summary.from, summary.to)
 
 function renderInstallations(summary: Summary) {
   const rows = summary.installationsByDay
-  lines(
-    section('installations', 'chart'),
-    'Installations reporting, per day',
-    rows.map((row) => row.day),
-    [{ label: 'installations', values: rows.map((row) => row.installations) }],
-  )
+  const days = windowDays(summary)
+  const count = new Map(rows.map((row) => [row.day, row.installations]))
+  lines(section('installations', 'chart'), 'Installations reporting, per day', days, [
+    { label: 'Installations', values: days.map((day) => count.get(day) ?? null), colour: colourOf('installations') },
+  ])
   const columns = [
     { title: 'Day', value: (row: (typeof rows)[number]) => row.day },
     { title: 'Installations', value: (row: (typeof rows)[number]) => row.installations },
   ]
   fill(
     section('installations', 'table'),
-    table('Installations per day', columns, rows, (row) => row.day),
+    table('Installations per day', columns, rows, (row) => row.day, nothingOver(summary)),
   )
 }
 
 function renderVersions(summary: Summary) {
-  const days = [...new Set(summary.installationsByDay.map((row) => row.day))]
-  const versions = summary.versions.map((row) => row.version)
+  const days = windowDays(summary)
+  const total = new Map(summary.installationsByDay.map((row) => [row.day, row.installations]))
+  const versions = [...new Set(summary.versions.map((row) => row.version))].sort(newestFirst)
   const count = new Map(summary.versionsByDay.map((row) => [`${row.day} ${row.version}`, row.installations]))
-  const series = versions.map((version) => ({
+  // Oldest at the bottom of the stack, so the legend lists the newest first.
+  const series = [...versions].reverse().map((version) => ({
     label: version,
-    values: days.map((day) => count.get(`${day} ${version}`) ?? 0),
+    values: days.map((day) => (total.has(day) ? (count.get(`${day} ${version}`) ?? null) : null)),
+    colour: colourOf(version),
   }))
-  stacked(section('versions', 'chart'), 'Installations per version, per day (stacked)', days, series)
+  // What a published day's total has beyond its published versions: drawn hatched, on top.
+  const published = (at: number) => series.reduce((sum, one) => sum + (one.values[at] ?? 0), 0)
+  const rest = days.map((day, at) => {
+    const whole = total.get(day)
+    return whole === undefined ? null : Math.max(0, whole - published(at))
+  })
+  stacked(section('versions', 'chart'), 'Installations per version, per day (stacked)', days, [
+    ...series,
+    { label: 'Under the threshold', values: rest, colour: 'grey', hatched: true },
+  ])
+  const rows = [...summary.versions].sort((a, b) => newestFirst(a.version, b.version))
   const columns = [
     { title: 'Version', value: (row: Summary['versions'][number]) => row.version },
     { title: 'Installations', value: (row: Summary['versions'][number]) => row.installations },
   ]
   fill(
     section('versions', 'table'),
-    table('Installations per version', columns, summary.versions, (row) => row.version),
+    table('Installations per version', columns, rows, (row) => row.version, nothingOver(summary)),
   )
 }
 
@@ -89,7 +110,8 @@ function renderShare(
   title: string,
   what: string,
   rows: { label: string; installations: number }[],
-  whole?: number,
+  whole: number | undefined,
+  empty: string,
 ) {
   fill(
     section(id, 'chart'),
@@ -105,7 +127,7 @@ function renderShare(
   ]
   fill(
     section(id, 'table'),
-    table(title, columns, rows, (row) => row.label),
+    table(title, columns, rows, (row) => row.label, empty),
   )
 }
 
@@ -119,6 +141,7 @@ function renderShares(summary: Summary) {
     'Provider or section',
     labelled(summary.providers, (row) => row.name),
     whole,
+    nothingOver(summary),
   )
   renderShare(
     'options',
@@ -126,6 +149,7 @@ function renderShares(summary: Summary) {
     'Option',
     labelled(summary.options.slice(0, TOP_OPTIONS), (row) => row.path),
     whole,
+    nothingOver(summary),
   )
   renderShare(
     'entry-points',
@@ -133,6 +157,7 @@ function renderShares(summary: Summary) {
     'Entry points',
     labelled(summary.entryPoints, (row) => row.bucket),
     whole,
+    nothingOver(summary),
   )
   renderShare(
     'resolvers',
@@ -140,6 +165,7 @@ function renderShares(summary: Summary) {
     'Certificate resolvers',
     labelled(summary.certificateResolvers, (row) => row.bucket),
     whole,
+    nothingOver(summary),
   )
   renderShare(
     'challenges',
@@ -147,6 +173,7 @@ function renderShares(summary: Summary) {
     'Challenge',
     labelled(summary.challenges, (row) => row.type),
     whole,
+    nothingOver(summary),
   )
 }
 
