@@ -33,9 +33,9 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true })
 })
 
-function collectorOn(store: Store): Collector {
+function collectorOn(store: Store, now?: () => Date): Collector {
   const config = collectorConfigSchema.parse({ store: 'unused' })
-  return createCollector({ config, store })
+  return createCollector({ config, store, ...(now && { now }) })
 }
 
 const ONE_SHAPE = { error: { code: expect.any(String), message: expect.any(String) } }
@@ -125,6 +125,26 @@ describe('/readyz', () => {
     })
     control.failing = false
     expect((await send('INFO')).statusCode).toBe(200)
+    expect(await ready()).toBe(200)
+    await collector.close()
+  })
+
+  it('out of rotation, with nothing to commit, is tried again once the Retry-After is over and the store answers', async () => {
+    const { store, control } = controlledStore(real)
+    let time = Date.parse('2025-03-01T12:00:00Z')
+    const collector = collectorOn(store, () => new Date(time))
+    const ready = async () => (await collector.app.inject({ url: '/readyz' })).statusCode
+    control.failing = true
+    const refused = await collector.app.inject({
+      method: 'POST',
+      url: '/',
+      payload: report({ log: { level: 'WARN' } }),
+    })
+    expect(refused.statusCode).toBe(503)
+    const retryAfter = Number(refused.headers['retry-after'])
+    time += (retryAfter - 1) * 1000
+    expect(await ready()).toBe(503)
+    time += 1000
     expect(await ready()).toBe(200)
     await collector.close()
   })

@@ -95,17 +95,17 @@ export function createCollector(options: CollectorOptions): Collector {
   const log = options.logger ?? silentLogger()
   const metrics = createMetrics()
   const storeFailures = options.storeFailures ?? burstLog(log, 'store-failing', { now: () => now().getTime() })
-  let lastCommitFailed = false
+  let lastCommitFailedAt: number | undefined
   let closing = false
   const committer = new GroupCommitter((batch) => store.write(batch), config.batchSize, {
     committed(reports, seconds) {
-      lastCommitFailed = false
+      lastCommitFailedAt = undefined
       storeFailures.succeeded()
       metrics.storeSeconds.observe(seconds)
       metrics.batchSize.observe(reports)
     },
     failed(error) {
-      lastCommitFailed = true
+      lastCommitFailedAt = now().getTime()
       metrics.unavailable.inc()
       storeFailures.failed('commit', String((error as Error)?.message ?? error))
     },
@@ -137,7 +137,7 @@ export function createCollector(options: CollectorOptions): Collector {
     now,
     kept,
   })
-  app.register(health, { store, lastCommitFailed: () => lastCommitFailed })
+  app.register(health, { store, lastCommitFailedAt: () => lastCommitFailedAt, now })
   let statistics: ReturnType<typeof registerStatsRoutes> | undefined
   app.register(async (scope) => {
     // Every option of every release: one removed in 3.0 is still counted over the 2.x installations.
