@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines } from '../support/engines.js'
+import { engines, storesOf } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -56,21 +56,12 @@ describe.each(engines())('new installations per network on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
-  const stores: Store[] = []
-  const open = async (name: string) => {
-    const store = await engine.open(name)
-    stores.push(store)
-    return store
-  }
-  beforeAll(() => engine.start(), 90_000)
-  afterAll(async () => {
-    for (const store of stores) await store.close()
-    await engine.stop()
-  })
+  const open = storesOf(engine)
 
   it('refuses the 101st installation of a network on a day, 429 with Retry-After, also after a restart', async () => {
     const clock = { time: NOON }
-    let store = await open('cap')
+    // Closed by the test itself, for the restart below.
+    let store = await engine.open('cap')
     let { collector, send } = collectorOn(store, clock)
     expect(tally(await sendRange(send, 0, 100))).toEqual({ ok: 100 })
     const refused = await send(100, '203.0.113.99')
@@ -81,7 +72,6 @@ describe.each(engines())('new installations per network on $name', (engine) => {
     expect((await send(101, '2001:db8:1:2::7')).code).toBe('ok')
     await collector.close()
     await store.close()
-    stores.pop()
 
     // A restart on the same store: the day's count is read back.
     store = await open('cap')

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines } from '../support/engines.js'
+import { engines, storesOf } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -64,17 +64,7 @@ describe.each(engines())('published version text on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
-  const stores: Store[] = []
-  const open = async (name: string) => {
-    const store = await engine.open(name)
-    stores.push(store)
-    return store
-  }
-  beforeAll(() => engine.start(), 90_000)
-  afterAll(async () => {
-    for (const store of stores) await store.close()
-    await engine.stop()
-  })
+  const open = storesOf(engine)
 
   it('with a releases file: its releases and dev are accepted, any other version is refused unknown-version', async () => {
     const releases = join(folder, `releases-${engine.name}.json`)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/store.js'
-import { clock, collectorOn, engines, get, postFrom, publishedCounts } from '../support/engines.js'
+import { clock, collectorOn, engines, get, postFrom, publishedCounts, storesOf } from '../support/engines.js'
 import { group, reportsOf } from '../support/population.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
@@ -33,18 +33,7 @@ describe.each(engines())('Sybil on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
-  const stores: Store[] = []
-  const open = async (name: string) => {
-    const store = await engine.open(name)
-    stores.push(store)
-    return store
-  }
-
-  beforeAll(() => engine.start(), 90_000)
-  afterAll(async () => {
-    for (const store of stores) await store.close()
-    await engine.stop()
-  })
+  const open = storesOf(engine)
 
   it('publishes nothing of 40 installations from 2 networks (all of them with --min-networks=2)', async () => {
     const store = await open('two_networks')

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines } from '../support/engines.js'
+import { engines, storesOf } from '../support/engines.js'
 
 /**
  * User-Agent text: a version check counts under the version of `User-Agent: baqup/<version>` only
@@ -39,12 +39,7 @@ describe.each(engines())('User-Agent text on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
-  const stores: Store[] = []
-  beforeAll(() => engine.start(), 90_000)
-  afterAll(async () => {
-    for (const store of stores) await store.close()
-    await engine.stop()
-  })
+  const open = storesOf(engine)
 
   it.each([
     ['a releases file', true],
@@ -52,8 +47,7 @@ describe.each(engines())('User-Agent text on $name', (engine) => {
   ])(
     'with %s: a planted User-Agent version from ten networks counts as other, the header is never stored',
     async (_, withFile) => {
-      const store = await engine.open(withFile ? 'agent_file' : 'agent_none')
-      stores.push(store)
+      const store = await open(withFile ? 'agent_file' : 'agent_none')
       const releases = join(folder, `releases-${engine.name}.json`)
       writeFileSync(releases, JSON.stringify([{ tag_name: 'v3.7.0', draft: false, prerelease: false }]))
       const collector = createCollector({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { type Collector, createCollector } from '../../src/server/app.js'
 import { openClickHouse } from '../../src/store/clickhouse.js'
@@ -50,6 +51,24 @@ function clickhouse(): Engine {
 }
 
 export const engines = (): Engine[] => [duckdb(), clickhouse()]
+
+/**
+ * Called in a suite of one engine: starts the engine before the suite and stops it after, and
+ * returns `open`, a new store that is closed before the engine stops.
+ */
+export function storesOf(engine: Engine): (name: string) => Promise<Store> {
+  const stores: Store[] = []
+  beforeAll(() => engine.start(), 90_000)
+  afterAll(async () => {
+    for (const store of stores) await store.close()
+    await engine.stop()
+  })
+  return async (name) => {
+    const store = await engine.open(name)
+    stores.push(store)
+    return store
+  }
+}
 
 const DAY_MS = 86_400_000
 
