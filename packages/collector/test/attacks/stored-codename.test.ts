@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines } from '../support/engines.js'
+import { engines, everythingStored } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -17,17 +17,9 @@ const config = anonymized({ log: { level: 'INFO' } })
 const CODENAME = 'zanzibarquux'
 const BUILD_DATE = '2024-02-29T13:37:42.123Z'
 
+/** Every stored row and the day's export, as one text. */
 async function everything(store: Store): Promise<string> {
-  const tables = [
-    'reports',
-    'installation_days',
-    'configurations',
-    'configuration_options',
-    'version_checks',
-    'refusals',
-  ]
-  const rows = await Promise.all(tables.map((table) => store.query(`SELECT * FROM ${table}`)))
-  return JSON.stringify([rows, await store.exportDay(DAY)])
+  return JSON.stringify([await everythingStored(store), await store.exportDay(DAY)])
 }
 
 describe.each(engines())('stored codename on $name', (engine) => {

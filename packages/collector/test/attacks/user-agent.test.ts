@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines, storesOf } from '../support/engines.js'
+import { engines, everythingStored, storesOf } from '../support/engines.js'
 
 /**
  * User-Agent text: a version check counts under the version of `User-Agent: baqup/<version>` only
@@ -21,18 +21,6 @@ beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'attack-user-agent-'))
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
-
-async function everything(store: Store): Promise<string> {
-  const tables = [
-    'reports',
-    'installation_days',
-    'configurations',
-    'configuration_options',
-    'version_checks',
-    'refusals',
-  ]
-  return JSON.stringify(await Promise.all(tables.map((table) => store.query(`SELECT * FROM ${table}`))))
-}
 
 describe.each(engines())('User-Agent text on $name', (engine) => {
   if (engine.skip) {
@@ -83,7 +71,7 @@ describe.each(engines())('User-Agent text on $name', (engine) => {
         ['dev', 10, 10],
         ['other', 50, 10],
       ])
-      const stored = await everything(store)
+      const stored = await everythingStored(store)
       for (const planted of [PLANTED, 'example.com', 'baqup/', '=1+1', 'curl']) expect(stored).not.toContain(planted)
     },
   )

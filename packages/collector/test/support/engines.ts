@@ -8,6 +8,7 @@ import { type Collector, createCollector } from '../../src/server/app.js'
 import { openClickHouse } from '../../src/store/clickhouse.js'
 import { openDuckDB } from '../../src/store/duckdb.js'
 import type { Store } from '../../src/store/store.js'
+import { TABLES } from '../../src/store/tables.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './clickhouse.js'
 
 /** The two engines, each opening fresh stores: a suite runs once per engine (`describe.each(ENGINES)`). */
@@ -51,6 +52,12 @@ function clickhouse(): Engine {
 }
 
 export const engines = (): Engine[] => [duckdb(), clickhouse()]
+
+/** Every row of every table of a store, as one text: what a planted value must never be part of. */
+export async function everythingStored(store: Store): Promise<string> {
+  const rows = await Promise.all(Object.keys(TABLES).map((table) => store.query(`SELECT * FROM ${table}`)))
+  return JSON.stringify(rows)
+}
 
 /**
  * Called in a suite of one engine: starts the engine before the suite and stops it after, and
