@@ -5,7 +5,7 @@ import { openClickHouse } from '../src/store/clickhouse.js'
 import { key64 } from '../src/store/configurations.js'
 import type { Store } from '../src/store/store.js'
 import { TABLES } from '../src/store/tables.js'
-import { type Cluster, clusterMissing, onServer, startCluster } from './support/cluster.js'
+import { type Cluster, clusterMissing, onServer, startHealthyCluster } from './support/cluster.js'
 import { collectorOn } from './support/engines.js'
 import { anonymized, post, report } from './support/reports.js'
 
@@ -113,8 +113,8 @@ async function localCounts(cluster: Cluster, database: string) {
 describe.skipIf(clusterMissing)(`ClickHouse cluster${clusterMissing ? ` (${clusterMissing})` : ''}`, () => {
   let cluster: Cluster
   beforeAll(async () => {
-    cluster = await startCluster()
-  })
+    cluster = await startHealthyCluster()
+  }, 240_000)
   afterAll(() => cluster?.remove())
 
   it('three collectors started at the same moment create the tables once, and write through them', {

@@ -8,7 +8,7 @@ import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
 import type { Store, StoredReport } from '../src/store/store.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
-import { type Cluster, clusterMissing, startCluster } from './support/cluster.js'
+import { type Cluster, clusterMissing, startHealthyCluster } from './support/cluster.js'
 import { anonymized, asStored, hashOf } from './support/reports.js'
 import { duckdbRows } from './support/rows.js'
 
@@ -243,8 +243,8 @@ describe.skipIf(clickhouseMissing)(`store: ClickHouse${clickhouseMissing ? ` (${
 describe.skipIf(clusterMissing)(`store: ClickHouse cluster${clusterMissing ? ` (${clusterMissing})` : ''}`, () => {
   let cluster: Cluster
   beforeAll(async () => {
-    cluster = await startCluster()
-  })
+    cluster = await startHealthyCluster()
+  }, 240_000)
   afterAll(() => cluster?.remove())
   storeSuite(() => openClickHouse(cluster.storeURL('suite'), { LoggerClass: CapturedClientLog }), clientLog)
 })
