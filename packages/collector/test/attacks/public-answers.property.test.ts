@@ -1,6 +1,6 @@
 import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { type Collector, createCollector } from '../../src/server/app.js'
 import { DEVELOPMENT } from '../../src/server/known-versions.js'
@@ -11,7 +11,7 @@ import { WINDOWS } from '../../src/stats/window.js'
 import type { Store } from '../../src/store/store.js'
 import { closedSets, expectClosed, jsonStrings } from '../support/closed-sets.js'
 import { csvProblems, parseCSV } from '../support/csv.js'
-import { engines } from '../support/engines.js'
+import { engines, storesOf } from '../support/engines.js'
 import { hostileItems, type Item } from '../support/hostile.js'
 
 /**
@@ -137,15 +137,11 @@ describe.each(engines())('public answers on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
+  const open = storesOf(engine)
   let store: Store
   beforeAll(async () => {
-    await engine.start()
-    store = await engine.open('public_answers')
+    store = await open('public_answers')
   }, 90_000)
-  afterAll(async () => {
-    await store?.close()
-    await engine.stop()
-  })
 
   it(`publish no planted text and only closed-set strings (${RUNS} days of hostile posts)`, async () => {
     // What is served whatever is posted: a planted text found in it was not published from a post.

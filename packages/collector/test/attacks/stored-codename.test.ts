@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines, everythingStored } from '../support/engines.js'
+import { engines, everythingStored, storesOf } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -27,15 +27,11 @@ describe.each(engines())('stored codename on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
+  const open = storesOf(engine)
   let store: Store
   beforeAll(async () => {
-    await engine.start()
-    store = await engine.open('codename')
+    store = await open('codename')
   }, 90_000)
-  afterAll(async () => {
-    await store?.close()
-    await engine.stop()
-  })
 
   it('refuses a codename or build date of any other shape, and stores neither of a valid report', async () => {
     const collector = createCollector({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { publishParts, publishSubset, publishTree } from '../../src/stats/threshold.js'
 import type { Store } from '../../src/store/store.js'
-import { clock, collectorOn, csvCounts, engines, get, publishedCounts } from '../support/engines.js'
+import { clock, collectorOn, csvCounts, engines, get, publishedCounts, storesOf } from '../support/engines.js'
 import { group, type Member, reportsOf } from '../support/population.js'
 
 /**
@@ -72,17 +72,12 @@ describe.each(engines())('subtraction on $name', (engine) => {
     it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
     return
   }
+  const open = storesOf(engine)
   let store: Store
-
   beforeAll(async () => {
-    await engine.start()
-    store = await engine.open('subtraction')
+    store = await open('subtraction')
     await store.write({ reports: reportsOf(population), versionChecks: [], refusals: [] })
   }, 90_000)
-  afterAll(async () => {
-    await store?.close()
-    await engine.stop()
-  })
 
   const published = async (settings: Record<string, unknown>) => {
     const collector = collectorOn(store, now, settings)
