@@ -73,18 +73,16 @@ function selfSigned(folder: string): void {
   if (made.status !== 0) throw new Error(`openssl: ${made.stderr?.toString() ?? made.error?.message}`)
 }
 
-function configXml(folder: string, http: number, tcp: number, https?: number): string {
-  return `<?xml version="1.0"?>
-<yandex>
-  <logger><level>warning</level><log>${folder}/log/server.log</log><errorlog>${folder}/log/error.log</errorlog><size>10M</size><count>1</count></logger>
-  <listen_host>127.0.0.1</listen_host>
-  <http_port>${http}</http_port>
-  <tcp_port>${tcp}</tcp_port>${https === undefined ? '' : httpsXml(folder, https)}
-  <max_connections>256</max_connections>
+/**
+ * What every test server's configuration holds, for one server or a cluster's: its limits, caches
+ * and the folders under `folder`.
+ */
+export function serverSettingsXml(folder: string, cache: { uncompressed: number; marks: number }): string {
+  return `  <max_connections>256</max_connections>
   <keep_alive_timeout>3</keep_alive_timeout>
   <max_concurrent_queries>100</max_concurrent_queries>
-  <uncompressed_cache_size>8589934592</uncompressed_cache_size>
-  <mark_cache_size>5368709120</mark_cache_size>
+  <uncompressed_cache_size>${cache.uncompressed}</uncompressed_cache_size>
+  <mark_cache_size>${cache.marks}</mark_cache_size>
   <path>${folder}/data/</path>
   <tmp_path>${folder}/tmp/</tmp_path>
   <user_files_path>${folder}/user_files/</user_files_path>
@@ -93,7 +91,17 @@ function configXml(folder: string, http: number, tcp: number, https?: number): s
   <default_profile>default</default_profile>
   <default_database>default</default_database>
   <timezone>UTC</timezone>
-  <mlock_executable>false</mlock_executable>
+  <mlock_executable>false</mlock_executable>`
+}
+
+function configXml(folder: string, http: number, tcp: number, https?: number): string {
+  return `<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>${folder}/log/server.log</log><errorlog>${folder}/log/error.log</errorlog><size>10M</size><count>1</count></logger>
+  <listen_host>127.0.0.1</listen_host>
+  <http_port>${http}</http_port>
+  <tcp_port>${tcp}</tcp_port>${https === undefined ? '' : httpsXml(folder, https)}
+${serverSettingsXml(folder, { uncompressed: 8589934592, marks: 5368709120 })}
 </yandex>
 `
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { connect, createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CLICKHOUSE_BINARY, clickhouseMissing, waitReady } from './clickhouse.js'
+import { CLICKHOUSE_BINARY, clickhouseMissing, serverSettingsXml, waitReady } from './clickhouse.js'
 
 /**
  * A throw-away replicated, sharded ClickHouse: one ZooKeeper (Debian's `zookeeper`, from a
@@ -161,20 +161,7 @@ function serverXml(folder: string, replica: Replica, interserver: number, all: r
   <tcp_port>${replica.tcp}</tcp_port>
   <interserver_http_port>${interserver}</interserver_http_port>
   <interserver_http_host>127.0.0.1</interserver_http_host>
-  <max_connections>256</max_connections>
-  <keep_alive_timeout>3</keep_alive_timeout>
-  <max_concurrent_queries>100</max_concurrent_queries>
-  <uncompressed_cache_size>16777216</uncompressed_cache_size>
-  <mark_cache_size>16777216</mark_cache_size>
-  <path>${folder}/data/</path>
-  <tmp_path>${folder}/tmp/</tmp_path>
-  <user_files_path>${folder}/user_files/</user_files_path>
-  <format_schema_path>${folder}/format_schemas/</format_schema_path>
-  <users_config>${folder}/users.xml</users_config>
-  <default_profile>default</default_profile>
-  <default_database>default</default_database>
-  <timezone>UTC</timezone>
-  <mlock_executable>false</mlock_executable>
+${serverSettingsXml(folder, { uncompressed: 16777216, marks: 16777216 })}
   <zookeeper><node><host>127.0.0.1</host><port>${zk}</port></node><session_timeout_ms>4000</session_timeout_ms><operation_timeout_ms>2000</operation_timeout_ms></zookeeper>
   <macros><shard>${replica.shard}</shard><replica>r${replica.shard}-${replica.replica}</replica></macros>
   ${remoteServers(all)}
