@@ -4,9 +4,12 @@ import type { AddressInfo } from 'node:net'
 import { allReleasesSchema } from '@baqup/schemas'
 import { cac } from 'cac'
 import { ENV_ONLY, loadCollectorConfig, UsageError } from './config/load.js'
-import { type CollectorConfig, collectorConfigSchema, parseHostPort } from './config/schema.js'
+import { type CollectorConfig, collectorConfigSchema, geoOn, parseHostPort } from './config/schema.js'
 import { isDay } from './day.js'
 import { exportDaily, formatExport } from './export.js'
+import { GeoDataError } from './geo/errors.js'
+import { type Geo, openGeo } from './geo/open.js'
+import { formatOrganizations, organizations } from './organizations.js'
 import { startRetention } from './retention.js'
 import { releasesPath, seedCommand } from './seed/command.js'
 import { createCollector } from './server/app.js'
@@ -78,11 +81,23 @@ async function listenMetrics(metrics: Metrics, listen: string): Promise<Server> 
   return server
 }
 
+/** The address databases `--geo-country` and `--geo-asn` name, or the shipped ones; unusable: exit 2. */
+async function geoOf(config: CollectorConfig): Promise<Geo> {
+  try {
+    return await openGeo({ countryFile: config.geoCountry, asnFiles: config.geoAsn })
+  } catch (error) {
+    if (error instanceof GeoDataError) throw new UsageError(`--geo: ${error.message}`)
+    throw error
+  }
+}
+
 async function serve(flags: Flags): Promise<number> {
   const config = configOf(flags)
   const { logger, storeFailures, clickhouse } = logging(config)
+  // Before the store: nothing is opened, and no request answered, without the lookups it needs.
+  const geo = geoOn(config) ? await geoOf(config) : undefined
   const store = await openStore(config.store, undefined, clickhouse)
-  const collector = createCollector({ config, store, logger, storeFailures })
+  const collector = createCollector({ config, store, logger, storeFailures, locate: geo?.lookup })
   const retention = startRetention(store, {
     retention: config.retention,
     ipRetention: config.ipRetention,
@@ -138,6 +153,12 @@ function buildCLI(run: (work: Promise<number>) => void) {
       '--max-installations-per-network <n>',
       'new installations counted per network and UTC day; beyond, 429 rate-limited (default 100)',
     )
+    .option(
+      '--geo <on|off>',
+      'look up the country and autonomous system of each address (default: on; off with --ip=none)',
+    )
+    .option('--geo-country <file>', 'a country database (.mmdb) instead of the one shipped')
+    .option('--geo-asn <files>', 'autonomous system databases (CSV), comma-separated, instead of the ones shipped')
     .option('--metrics-listen <host:port>', 'where /metrics listens, e.g. 127.0.0.1:9464 (default: nowhere)')
     .option('--trust-proxy <cidrs>', 'proxies whose X-Forwarded-For is read, comma-separated')
     .option('--batch-size <n>', 'most reports per group commit (default 500)')
@@ -167,6 +188,42 @@ function buildCLI(run: (work: Promise<number>) => void) {
         }),
       ),
     )
+  cli
+    .command(
+      'organizations',
+      'List the autonomous systems (organizations) that checked or reported: for the maintainers, never published',
+    )
+    .option('--days <d>', 'the D days ending today (UTC)', { default: 30 })
+    .option('--min-checks <n>', 'leave out organizations with fewer version checks', { default: 0 })
+    .option('--without-providers', 'leave out access providers (ISPs, mobile carriers) and hosting providers')
+    .option('--json', 'one JSON object: {"from","to","organizations":[…]}')
+    .option('--csv', 'CSV, one organization per line')
+    .option('--geo-asn <files>', 'the autonomous system databases (CSV) that name them, instead of the ones shipped')
+    .example('  baqup-collector organizations --store=./collector.duckdb --days=30 --min-checks=10 --csv')
+    .action(({ days, minChecks, withoutProviders, json, csv, ...flags }: Flags) => {
+      const [d, n] = [Number(days), Number(minChecks)]
+      if (!Number.isInteger(d) || d < 1) throw new UsageError('--days: a whole number of days, at least 1')
+      if (!Number.isInteger(n) || n < 0) throw new UsageError('--min-checks: a whole number')
+      if (json && csv) throw new UsageError('--json and --csv: one or the other')
+      const to = new Date().toISOString().slice(0, 10)
+      const from = new Date(Date.parse(to) - (d - 1) * 86_400_000).toISOString().slice(0, 10)
+      run(
+        (async () => {
+          const geo = await geoOf(configOf(flags))
+          return withStore(flags, async (store) => {
+            const rows = await organizations(store, {
+              from,
+              to,
+              minChecks: n,
+              withoutProviders: Boolean(withoutProviders),
+              describe: (asn) => geo.organization(asn),
+            })
+            process.stdout.write(formatOrganizations(rows, json ? 'json' : csv ? 'csv' : 'text', { from, to }))
+            return EXIT.ok
+          })
+        })(),
+      )
+    })
   cli
     .command('seed', 'Fill a store with a generated population of reports')
     .option('--reports <n>', 'how many reports', { default: 1000 })

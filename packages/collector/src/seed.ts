@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { anonymize } from '@baqup/core'
 import { staticConfigSchema } from '@baqup/schemas'
-import { drawConfiguration, drawUpgradeDelay, type Random, random } from './seed/model.js'
+import { COUNTRIES, drawConfiguration, drawUpgradeDelay, type Random, random, weighted } from './seed/model.js'
 import { RELEASES, releasesFile } from './seed/releases.js'
 import { type StoredConfiguration, storedConfiguration } from './store/configurations.js'
 import type { Store, StoredReport } from './store/store.js'
@@ -18,6 +18,7 @@ const REPORTING_RATE = 0.85
 interface Installation {
   hash: string
   network: string
+  country: string
   configuration: StoredConfiguration
   /** Index in RELEASES of the version it ran when the window began. */
   initial: number
@@ -40,9 +41,13 @@ function drawInstallation(pick: Random, seed: number, index: number, days: numbe
   const weights = Array.from({ length: released }, (_, i) => i + 1)
   let left = pick() * weights.reduce((sum, weight) => sum + weight, 0)
   const initial = weights.findIndex((weight) => (left -= weight) < 0)
+  const hash = createHash('sha256').update(`${seed}:${index}`).digest('hex')
+  // Drawn from the hash, not the generator: the rest of the population is what earlier versions seeded.
+  const fromHash = Number.parseInt(hash.slice(0, 8), 16) / 2 ** 32
   return {
-    hash: createHash('sha256').update(`${seed}:${index}`).digest('hex'),
+    hash,
     network: drawNetwork(pick, size),
+    country: weighted(() => fromHash, COUNTRIES),
     configuration: storedConfiguration(staticConfigSchema, config),
     initial: Math.max(0, initial),
     upgradeDelay: drawUpgradeDelay(pick, days),
@@ -119,6 +124,9 @@ export async function seedStore(store: Store, options: SeedOptions): Promise<See
         version: versionOn(installation, day, days),
         network: installation.network,
         ip: '',
+        // No autonomous system: the networks are shared address space, announced by none.
+        country: installation.country,
+        asn: 0,
         configuration: installation.configuration,
       })
       if (batch.length >= batchSize) {

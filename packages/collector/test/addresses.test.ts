@@ -91,6 +91,8 @@ describe('--ip', () => {
       buildDate: '2025-01-01',
       network: '203.0.113.0/24',
       ip,
+      country: '',
+      asn: 0,
       configuration: asStored(config),
     })
     const seeded = await openDuckDB(store)
@@ -103,6 +105,8 @@ describe('--ip', () => {
           version: '3.0.0',
           network: '203.0.113.0/24',
           ip: '203.0.113.12',
+          country: '',
+          asn: 0,
         },
       ],
       refusals: [],

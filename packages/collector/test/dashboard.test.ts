@@ -38,6 +38,8 @@ function rareReports(): StoredReport[] {
     version: RARE.version,
     network: `203.0.${index}.0/24`,
     ip: '',
+    country: '',
+    asn: 0,
     configuration: asStored(config),
   }))
 }

@@ -23,6 +23,8 @@ function stored(installation: string, day: string, overrides: Partial<StoredRepo
     version: '3.1.0',
     network: '198.51.100.0/24',
     ip: '198.51.100.7',
+    country: 'US',
+    asn: 64500,
     configuration: asStored(config),
     ...overrides,
   }
@@ -69,7 +71,15 @@ function storeSuite(open: () => Promise<Store>, logged?: string[]) {
   })
 
   it('counts version checks and refusals by code', async () => {
-    const check = { day: '2025-03-02', received: '2025-03-02T10:00:00.000Z', version: '3.0.0', network: '', ip: '' }
+    const check = {
+      day: '2025-03-02',
+      received: '2025-03-02T10:00:00.000Z',
+      version: '3.0.0',
+      network: '',
+      ip: '',
+      country: '',
+      asn: 0,
+    }
     await store.write({
       reports: [],
       versionChecks: [check, check],
@@ -131,7 +141,7 @@ function storeSuite(open: () => Promise<Store>, logged?: string[]) {
 
   it('stores nothing of a batch the engine refuses, nor carries it into the next one', async () => {
     const before = await store.stats()
-    const refused = { day: 'never', received: 'never', version: '3.0.0', network: '', ip: '' }
+    const refused = { day: 'never', received: 'never', version: '3.0.0', network: '', ip: '', country: '', asn: 0 }
     await expect(
       store.write({ reports: [stored('refused', '2025-03-02')], versionChecks: [refused], refusals: [] }),
     ).rejects.toThrow()
@@ -206,6 +216,10 @@ describe('store: DuckDB', () => {
       `CREATE TABLE reports (id VARCHAR, day DATE, received TIMESTAMP, hash VARCHAR, installation UBIGINT, version VARCHAR,
          codename VARCHAR, build_date VARCHAR, network VARCHAR, ip VARCHAR, configuration_id UBIGINT)`,
     ],
+    [
+      'no country or autonomous system (layout 3)',
+      `CREATE TABLE version_checks (day DATE, received TIMESTAMP, version VARCHAR, network VARCHAR, ip VARCHAR)`,
+    ],
   ])('refuses a store of an earlier layout (%s), changes nothing in it, and says what to do', async (_, table) => {
     const path = join(folder, `earlier-${Math.random()}.duckdb`)
     const instance = await DuckDBInstance.create(path)
@@ -213,9 +227,9 @@ describe('store: DuckDB', () => {
     await connection.run(table)
     connection.closeSync()
     instance.closeSync()
-    await expect(openDuckDB(path)).rejects.toThrow(/earlier version of baqup-collector.*layout 3.*new store/)
+    await expect(openDuckDB(path)).rejects.toThrow(/earlier version of baqup-collector.*layout 4.*new store/)
     const tables = await duckdbRows(path, 'SELECT table_name FROM information_schema.tables')
-    expect(tables.map((row) => row.table_name)).toEqual(['reports'])
+    expect(tables.map((row) => row.table_name)).toEqual([table.split(' ')[2]])
   })
 })
 

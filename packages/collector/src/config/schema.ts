@@ -46,6 +46,16 @@ export const collectorConfigSchema = z.strictObject({
     .enum(IP_MODES)
     .default('network')
     .describe('what of the client address is kept: none, network (/24, /48) or full'),
+  geo: z
+    .enum(['on', 'off'])
+    .optional()
+    .describe(
+      'look up the country and autonomous system of each address as it arrives (default: on, off with --ip=none)',
+    ),
+  geoCountry: z.string().min(1).optional().describe('a country database (.mmdb) instead of the one shipped'),
+  geoAsn: list(z.string().min(1))
+    .optional()
+    .describe('autonomous system databases (CSV, IPv4 and IPv6) instead of the ones shipped'),
   ipRetention: z.coerce.number().int().positive().default(30).describe('days a full address is kept (with --ip=full)'),
   retention: z.coerce.number().int().positive().default(400).describe('days raw rows are kept'),
   minCount: z.coerce
@@ -81,6 +91,10 @@ export const collectorConfigSchema = z.strictObject({
 })
 
 export type CollectorConfig = z.output<typeof collectorConfigSchema>
+
+/** Whether addresses are looked up: `--geo` as given, else on unless nothing of the address is kept (`--ip=none`). */
+export const geoOn = (config: Pick<CollectorConfig, 'geo' | 'ip'>) =>
+  config.geo === undefined ? config.ip !== 'none' : config.geo === 'on'
 
 export function parseHostPort(listen: string): { host: string; port: number } {
   const [, host = '', port = '0'] = HOST_PORT.exec(listen) ?? []

@@ -9,6 +9,7 @@ const scriptJSON = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\
 const CHART_SECTIONS = [
   ['installations', 'Installations over time'],
   ['versions', 'Version adoption over time'],
+  ['countries', 'Countries'],
   ['providers', 'Providers and sections'],
   ['options', 'Most used options'],
   ['entry-points', 'Entry points per installation'],
@@ -78,6 +79,9 @@ ${CHART_SECTIONS.map(chartSection).join('\n')}
     </div>
   </section>
 </main>
+<footer>
+  <p class="note">Countries are looked up as each request arrives, in the <a href="https://github.com/sapics/ip-location-db">ip-location-db</a> databases (data by the <a href="https://www.nro.net/">NRO</a>, <a href="https://www.routeviews.org/">RouteViews</a> and <a href="https://db-ip.com">IP Geolocation by DB-IP</a>, CC BY 4.0); the address itself is not kept.</p>
+</footer>
 <script type="application/json" id="option-list">${scriptJSON(optionPaths)}</script>
 </body>
 </html>

@@ -39,6 +39,30 @@ const PROVIDER_RATES: Readonly<Record<string, number>> = {
   redis: 0.006,
 }
 
+/** Countries installations run in (ISO 3166-1 alpha-2), as a self-hosted reverse proxy's population might. */
+export const COUNTRIES = {
+  US: 24,
+  DE: 16,
+  FR: 9,
+  CN: 7,
+  GB: 6,
+  NL: 5,
+  RU: 4,
+  JP: 3,
+  BR: 3,
+  CA: 3,
+  PL: 3,
+  IN: 3,
+  ES: 2,
+  IT: 2,
+  SE: 2,
+  CH: 2,
+  AU: 2,
+  KR: 1,
+  FI: 1,
+  CZ: 1,
+} as const
+
 const LOG_LEVELS = { INFO: 50, ERROR: 22, DEBUG: 15, WARN: 13 } as const
 const CHALLENGES = { httpChallenge: 55, tlsChallenge: 30, dnsChallenge: 15 } as const
 

@@ -13,7 +13,7 @@ import { CheckedConfigurations } from './checked-configurations.js'
 import { answerClientError, answerFrameworkError, shapeErrors } from './errors.js'
 import { health } from './health.js'
 import { BODY_LIMIT, ingest } from './ingest.js'
-import { keptAddress } from './ip.js'
+import { keptAddress, type Locate } from './ip.js'
 import { knownVersions } from './known-versions.js'
 import { type Logger, silentLogger } from './log.js'
 import { createMetrics, type Metrics } from './metrics.js'
@@ -33,6 +33,8 @@ export interface CollectorOptions {
    */
   views?: Views
   now?: () => Date
+  /** Where an address is (`Geo.lookup`); none: no country or autonomous system is kept (`--geo=off`). */
+  locate?: Locate
   /** Where the collector's lines go (`createLogger`); Fastify logs through it too. None by default. */
   logger?: Logger
   releases?: ReleasesSource
@@ -119,7 +121,7 @@ export function createCollector(options: CollectorOptions): Collector {
     log.info({ event: 'request', req: request, res: reply })
   })
 
-  const kept = (request: FastifyRequest) => keptAddress(config.ip, request.ip)
+  const kept = (request: FastifyRequest) => keptAddress(config.ip, request.ip, options.locate)
   const checked = new CheckedConfigurations()
   const releases = options.releases ?? releasesSource(config, log, now)
   const known = knownVersions(releases)

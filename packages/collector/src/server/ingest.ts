@@ -4,6 +4,7 @@ import type { GroupCommitter } from '../store/batcher.js'
 import { key64 } from '../store/configurations.js'
 import type { CheckedConfigurations } from './checked-configurations.js'
 import { unavailable } from './errors.js'
+import type { Kept } from './ip.js'
 import type { IsKnown } from './known-versions.js'
 import type { Logger } from './log.js'
 import type { Metrics } from './metrics.js'
@@ -29,7 +30,7 @@ export interface IngestOptions {
   log: Logger
   now: () => Date
   /** The `network` and `ip` columns kept of a request. */
-  kept: (request: FastifyRequest) => { network: string; ip: string }
+  kept: (request: FastifyRequest) => Kept
   /** Whether a report's version is `dev` or a release the collector knows. */
   known: IsKnown
   /** New installations per network and day; undefined when networks are not kept (`--ip=none`). */

@@ -26,9 +26,26 @@ export function networkOf(address: string): string {
   return ''
 }
 
-/** The `network` and `ip` columns of a row. */
-export function keptAddress(mode: IpMode, address: string | undefined): { network: string; ip: string } {
-  if (mode === 'none' || !address) return { network: '', ip: '' }
+/** Where an address is: its country (ISO 3166-1 alpha-2, or empty) and autonomous system (or 0). */
+export type Locate = (address: string) => { country: string; asn: number }
+
+/** What a row keeps of the address a request came from. */
+export interface Kept {
+  readonly network: string
+  readonly ip: string
+  readonly country: string
+  readonly asn: number
+}
+
+/**
+ * The `network`, `ip`, `country` and `asn` columns of a row. The country and the autonomous system
+ * are looked up now, from the address itself, which is then dropped (kept only with `--ip=full`);
+ * without `locate` (`--geo=off`) they are empty.
+ */
+export function keptAddress(mode: IpMode, address: string | undefined, locate?: Locate): Kept {
+  const where = address && locate ? locate(address) : { country: '', asn: 0 }
+  if (mode === 'none' || !address) return { network: '', ip: '', ...where }
   // Behind a trusted proxy the address is text a client wrote (X-Forwarded-For): only an address is kept.
-  return { network: networkOf(address), ip: mode === 'full' && isIP(address.replace(/%.*$/, '')) ? address : '' }
+  const ip = mode === 'full' && isIP(address.replace(/%.*$/, '')) ? address : ''
+  return { network: networkOf(address), ip, ...where }
 }

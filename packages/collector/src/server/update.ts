@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { GroupCommitter } from '../store/batcher.js'
 import { unavailable } from './errors.js'
+import type { Kept } from './ip.js'
 import type { IsKnown } from './known-versions.js'
 import type { Metrics } from './metrics.js'
 import type { ReleasesSource } from './releases.js'
@@ -12,7 +13,7 @@ export interface UpdateOptions {
   committer: GroupCommitter
   metrics: Metrics
   now: () => Date
-  kept: (request: FastifyRequest) => { network: string; ip: string }
+  kept: (request: FastifyRequest) => Kept
 }
 
 /** What a version check is counted under when its `User-Agent` names no version the collector knows. */

@@ -1,3 +1,4 @@
+import { knownCountry } from '../geo/country.js'
 import type { Store } from '../store/store.js'
 import type { Row, Window } from './queries.js'
 import { challengeType, type StatsCatalog } from './sections.js'
@@ -47,15 +48,19 @@ export const ENTRY_BUCKETS: readonly string[] = ['0', '1', '2', '3', '4', '5-9',
 export async function sharedAggregates(context: StatsContext, window: Window) {
   const { store, catalog, threshold } = context
   const q = store.queries
-  const [totals, versions, checks, options, groups, entryPoints, resolvers] = await Promise.all([
-    q.installations(window),
-    q.versions(window, false),
-    q.versionChecks(window, false),
-    q.adoption(window),
-    q.groupAdoption(window, catalog.groups),
-    q.entries(window, catalog.entryFields.entryPoints),
-    q.entries(window, catalog.entryFields.certificateResolvers),
-  ])
+  const [totals, versions, checks, countries, countryChecks, allChecks, options, groups, entryPoints, resolvers] =
+    await Promise.all([
+      q.installations(window),
+      q.versions(window, false),
+      q.versionChecks(window, false),
+      q.countries(window),
+      q.versionChecksByCountry(window, false),
+      q.versionChecksByCountry(window, true),
+      q.adoption(window),
+      q.groupAdoption(window, catalog.groups),
+      q.entries(window, catalog.entryFields.entryPoints),
+      q.entries(window, catalog.entryFields.certificateResolvers),
+    ])
   const total = totals[0] ? cellOf(totals[0]) : { installations: 0, networks: 0 }
   const installations = publishTotal(total, threshold)
   const whole = installations === null ? undefined : total
@@ -136,6 +141,25 @@ export async function sharedAggregates(context: StatsContext, window: Window) {
       threshold,
       checkCell,
     ),
+    // Countries partition the installations, and the version checks: their rest passes or is nothing.
+    countries: publishParts(
+      countries
+        .map((row) => ({ country: countryLabel(row.country), ...cellOf(row) }))
+        .sort(byInstallations((row) => row.country)),
+      threshold,
+      cell,
+      whole,
+    ),
+    versionChecksByCountry: publishParts(
+      countryChecks
+        .map((row) => ({ country: countryLabel(row.country), checks: num(row.checks), networks: num(row.networks) }))
+        .sort((a, b) => b.networks - a.networks || a.country.localeCompare(b.country)),
+      threshold,
+      checkCell,
+      allChecks[0] && num(allChecks[0].checks) > 0
+        ? checkCell({ checks: num(allChecks[0].checks), networks: num(allChecks[0].networks) })
+        : undefined,
+    ),
     providers,
     options: optionList,
     entryPoints: histogram(entryPoints),
@@ -144,6 +168,9 @@ export async function sharedAggregates(context: StatsContext, window: Window) {
   }
   return { installations, total, lists, wholeOf: tree.wholeOf }
 }
+
+/** A stored country as published: a code of the closed set, or `unknown` for none (or anything else). */
+export const countryLabel = (value: unknown) => knownCountry(value) || 'unknown'
 
 /** The threshold's view of a row that carries its installations and networks. */
 export const cell = (row: { installations: number; networks: number }): Cell => row

@@ -85,6 +85,10 @@ export interface Queries {
   versions(window: Window, byDay: boolean): Promise<Row[]>
   /** Counted by networks (a version check has no installation): `checks` and `networks`. */
   versionChecks(window: Window, byDay: boolean): Promise<Row[]>
+  /** Installations by the country of their reports (`''`: unknown). */
+  countries(window: Window): Promise<Row[]>
+  /** Version checks by country: `checks` and `networks`; one row, `country` null, for all of them with `total`. */
+  versionChecksByCountry(window: Window, total: boolean): Promise<Row[]>
   /** Installations that set each path, over the window, and among them those whose value is `true` (`…_true`). */
   adoption(window: Window, paths?: readonly string[]): Promise<Row[]>
   /** Installations that set any path of each group (`{ 'providers.file': [its fields] }`), as `path`. */
@@ -134,6 +138,12 @@ export function sqlQueries(dialect: Dialect, run: (sql: string) => Promise<Row[]
     versionChecks: (window, byDay) =>
       run(`SELECT ${byDay ? 'day, ' : ''}version, count(*) AS checks, ${NETWORKS} AS networks
            FROM version_checks WHERE ${within(window)} GROUP BY ${byDay ? 'day, ' : ''}version`),
+    countries: (window) =>
+      run(`SELECT country, count(DISTINCT installation) AS installations, ${NETWORKS} AS networks
+           FROM installation_days WHERE ${within(window)} GROUP BY country`),
+    versionChecksByCountry: (window, total) =>
+      run(`SELECT ${total ? '' : 'country, '}count(*) AS checks, ${NETWORKS} AS networks
+           FROM version_checks WHERE ${within(window)} ${total ? '' : 'GROUP BY country'}`),
     adoption: (window, paths) =>
       run(`SELECT path, count(DISTINCT installation) AS installations, ${NETWORKS} AS networks,
              count(DISTINCT CASE WHEN is_true = 1 THEN installation END) AS installations_true,

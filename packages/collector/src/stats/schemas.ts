@@ -23,6 +23,14 @@ const checkRow = z.object({
   checks: count.describe('version checks (requests to the update server)'),
   networks: count.describe('distinct networks (/24 or /48) that checked; the threshold applies to it'),
 })
+/** A country as published: an ISO 3166-1 alpha-2 code from the closed set, or `unknown`. */
+const country = z
+  .string()
+  .describe(
+    'ISO 3166-1 alpha-2 code of the country the addresses were in, looked up as the request arrived (the address is not kept); unknown: not found, or the collector looks up none (--geo=off)',
+  )
+const countryRow = z.object({ country, installations })
+const countryCheckRow = z.object({ country, checks: checkRow.shape.checks, networks: checkRow.shape.networks })
 const bucketRow = z.object({
   bucket: z.string().describe('entries per installation: 0, 1 … 4, 5-9, 10+'),
   installations,
@@ -45,6 +53,10 @@ const aggregates = {
   installations: installations.nullable().describe('distinct installations; null when under the threshold'),
   versions: z.array(versionRow),
   versionChecks: z.array(checkRow),
+  countries: z.array(countryRow).describe('installations by the country their reports came from, most first'),
+  versionChecksByCountry: z
+    .array(countryCheckRow)
+    .describe('version checks by the country they came from, counted by networks like every version check'),
   providers: z
     .array(
       z.object({ name: z.string().describe('a section or feature switch: providers.docker, api…'), installations }),
@@ -66,6 +78,8 @@ const summaryLists = [
   'versionsByDay',
   'versionChecks',
   'versionChecksByDay',
+  'countries',
+  'versionChecksByCountry',
   'providers',
   'options',
   'entryPoints',

@@ -1,13 +1,15 @@
 import { TABLES } from './tables.js'
 
 /**
- * The store's layout: the tables and columns of `TABLES`. Layout 3 keeps the network on
+ * The store's layout: the tables and columns of `TABLES`. Layout 4 keeps the country and the
+ * autonomous system of each report, installation day and version check (looked up as the
+ * request arrives; never the address they were looked up from, unless `--ip=full`). Layout 3 keeps the network on
  * `installation_days` (the threshold counts networks) and no longer keeps codename or build date;
  * layout 2 kept each configuration once; layout 1 a configuration per report. A store of an
  * earlier layout is not read by this version: opening one is an error that says so, rather than
  * a store that half works or quietly keeps what this version promises not to keep.
  */
-export const LAYOUT = 3
+export const LAYOUT = 4
 
 /** Throws when a table the store already has does not have exactly this layout's columns. */
 export function refuseEarlierLayout(existing: Readonly<Record<string, readonly string[]>>): void {

@@ -16,6 +16,10 @@ export interface StoredReport {
   /** `203.0.113.0/24`, or the full address with `--ip=full`; empty with `--ip=none`. */
   readonly network: string
   readonly ip: string
+  /** Where the address is: an ISO 3166-1 alpha-2 code, empty when unknown or with `--geo=off`. */
+  readonly country: string
+  /** The autonomous system the address belongs to; 0 when unknown or with `--geo=off`. */
+  readonly asn: number
   /** The anonymized configuration. */
   readonly configuration: StoredConfiguration
 }
@@ -26,6 +30,8 @@ export interface StoredVersionCheck {
   readonly version: string
   readonly network: string
   readonly ip: string
+  readonly country: string
+  readonly asn: number
 }
 
 export interface Refusal {

@@ -4,17 +4,19 @@ import { type Batch, optionValueText } from './store.js'
 /** The rows of a batch, table by table, as plain records: what both engines insert. */
 
 export interface TableRows {
-  reports: Record<string, string>[]
+  reports: Record<string, string | number>[]
   installation_days: {
     day: string
     installation: string
     version: string
     network: string
+    country: string
+    asn: number
     configuration_id: string
   }[]
   configurations: Record<string, string>[]
   configuration_options: Record<string, string | number | null>[]
-  version_checks: Record<string, string>[]
+  version_checks: Record<string, string | number>[]
   refusals: Record<string, string | number>[]
 }
 
@@ -62,6 +64,8 @@ export function tableRows(batch: Batch, written: Written): TableRows {
       version: report.version,
       network: report.network,
       ip: report.ip,
+      country: report.country,
+      asn: report.asn,
       configuration_id: id,
     })
     const dayKey = `${report.day} ${installation}`
@@ -72,6 +76,8 @@ export function tableRows(batch: Batch, written: Written): TableRows {
         installation,
         version: report.version,
         network: report.network,
+        country: report.country,
+        asn: report.asn,
         configuration_id: id,
       })
     }
@@ -134,6 +140,8 @@ export const TABLES = {
       version: 'text',
       network: 'text',
       ip: 'text',
+      country: 'text',
+      asn: 'int',
       configuration_id: 'key',
     },
     order: ['day', 'installation'],
@@ -142,7 +150,15 @@ export const TABLES = {
   },
   /** The row statistics read: an installation's first report of a day, with the network it came from. */
   installation_days: {
-    columns: { day: 'day', installation: 'key', version: 'text', network: 'text', configuration_id: 'key' },
+    columns: {
+      day: 'day',
+      installation: 'key',
+      version: 'text',
+      network: 'text',
+      country: 'text',
+      asn: 'int',
+      configuration_id: 'key',
+    },
     order: ['day', 'installation'],
     merge: 'append',
     shard: 'installation',
@@ -160,7 +176,15 @@ export const TABLES = {
     shard: 'configuration_id',
   },
   version_checks: {
-    columns: { day: 'day', received: 'time', version: 'text', network: 'text', ip: 'text' },
+    columns: {
+      day: 'day',
+      received: 'time',
+      version: 'text',
+      network: 'text',
+      ip: 'text',
+      country: 'text',
+      asn: 'int',
+    },
     order: ['day', 'version'],
     merge: 'append',
     counts: true,

@@ -7,7 +7,7 @@ describe('keptAddress with text a client wrote', () => {
     'keeps nothing of %j, whatever --ip says',
     (text) => {
       for (const mode of ['none', 'network', 'full'] as const)
-        expect(keptAddress(mode, text)).toEqual({ network: '', ip: '' })
+        expect(keptAddress(mode, text)).toEqual({ network: '', ip: '', country: '', asn: 0 })
     },
   )
 
@@ -17,6 +17,6 @@ describe('keptAddress with text a client wrote', () => {
     ['fe80::1%eth0', 'fe80::/48'],
   ])('keeps the address %s with --ip=full, its network with --ip=network', (address, network) => {
     expect(keptAddress('full', address)).toEqual({ network, ip: address })
-    expect(keptAddress('network', address)).toEqual({ network, ip: '' })
+    expect(keptAddress('network', address)).toEqual({ network, ip: '', country: '', asn: 0 })
   })
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
-import { type Collector, createCollector } from '../../src/server/app.js'
+import { type Collector, type CollectorOptions, createCollector } from '../../src/server/app.js'
 import { openClickHouse } from '../../src/store/clickhouse.js'
 import { openDuckDB } from '../../src/store/duckdb.js'
 import type { Store } from '../../src/store/store.js'
@@ -85,9 +85,14 @@ export function clock(now = new Date('2025-03-15T12:00:00.000Z')) {
 }
 
 /** An in-process collector over a store, for `app.inject()`; settings as `serve` reads them. */
-export function collectorOn(store: Store, now: Date, settings: Record<string, unknown> = {}): Collector {
+export function collectorOn(
+  store: Store,
+  now: Date,
+  settings: Record<string, unknown> = {},
+  options: Partial<CollectorOptions> = {},
+): Collector {
   const config = collectorConfigSchema.parse({ store: 'unused', ...settings })
-  return createCollector({ config, store, now: () => now })
+  return createCollector({ config, store, now: () => now, ...options })
 }
 
 /** `GET` through `app.inject()`: status, cache header, content type, body (JSON parsed). */

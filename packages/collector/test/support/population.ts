@@ -33,6 +33,8 @@ export function reportsOf(members: readonly Member[], copies = 1): StoredReport[
         version: member.version,
         network: member.network,
         ip: '',
+        country: '',
+        asn: 0,
         configuration,
       })),
     )
@@ -48,5 +50,7 @@ export const checksOf = (members: readonly Member[]): StoredVersionCheck[] =>
       version: member.version,
       network: member.network,
       ip: '',
+      country: '',
+      asn: 0,
     })),
   )

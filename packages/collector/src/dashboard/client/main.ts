@@ -131,10 +131,22 @@ function renderShare(
   )
 }
 
+/** `United States (US)`: the browser's own name of a country code; `unknown` as such. */
+const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' })
+const countryName = (code: string) => (code === 'unknown' ? 'Unknown' : `${regions.of(code) ?? code} (${code})`)
+
 function renderShares(summary: Summary) {
   const whole = summary.installations ?? undefined
   const labelled = <T extends { installations: number }>(rows: T[], label: (row: T) => string) =>
     rows.map((row) => ({ label: label(row), installations: row.installations }))
+  renderShare(
+    'countries',
+    'Installations per country',
+    'Country',
+    labelled(summary.countries, (row) => countryName(row.country)),
+    whole,
+    nothingOver(summary),
+  )
   renderShare(
     'providers',
     'Installations per provider or section',

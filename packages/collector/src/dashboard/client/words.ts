@@ -9,6 +9,8 @@ const ROWS: Readonly<Record<keyof Summary['other'], readonly [one: string, many:
   versionsByDay: ['daily version count', 'daily version counts'],
   versionChecks: ['version-check count', 'version-check counts'],
   versionChecksByDay: ['daily version-check count', 'daily version-check counts'],
+  countries: ['country', 'countries'],
+  versionChecksByCountry: ['version-check count by country', 'version-check counts by country'],
   providers: ['provider or section', 'providers or sections'],
   options: ['option', 'options'],
   entryPoints: ['entry-point bucket', 'entry-point buckets'],
