@@ -16,7 +16,7 @@ describe('keptAddress with text a client wrote', () => {
     ['2001:db8::1', '2001:db8::/48'],
     ['fe80::1%eth0', 'fe80::/48'],
   ])('keeps the address %s with --ip=full, its network with --ip=network', (address, network) => {
-    expect(keptAddress('full', address)).toEqual({ network, ip: address })
+    expect(keptAddress('full', address)).toEqual({ network, ip: address, country: '', asn: 0 })
     expect(keptAddress('network', address)).toEqual({ network, ip: '', country: '', asn: 0 })
   })
 })
