@@ -115,7 +115,7 @@ describe.skipIf(chromiumMissing !== '')(`dashboard in Chromium${chromiumMissing}
       })
       expect(drawn, id).toBe(true)
     }
-    for (const id of ['providers', 'options', 'entry-points', 'resolvers', 'challenges'])
+    for (const id of ['countries', 'providers', 'options', 'entry-points', 'resolvers', 'challenges'])
       expect(await page.locator(`#${id} svg rect`).count(), id).toBeGreaterThan(0)
 
     expect(await page.textContent('[data-stat="installations"]')).toBe(String(summary.installations))
@@ -131,6 +131,15 @@ describe.skipIf(chromiumMissing !== '')(`dashboard in Chromium${chromiumMissing}
         .map((row) => [row.version, row.installations]),
     )
     expect(await tableRows(page, '#providers')).toEqual(summary.providers.map((row) => [row.name, row.installations]))
+    // Each country by its name, as the browser's own region names give it, and its code.
+    const region = new Intl.DisplayNames(['en'], { type: 'region' })
+    expect(summary.countries.length).toBeGreaterThan(1)
+    expect(await tableRows(page, '#countries')).toEqual(
+      summary.countries.map((row) => [
+        row.country === 'unknown' ? 'Unknown' : `${region.of(row.country)} (${row.country})`,
+        row.installations,
+      ]),
+    )
     expect(await tableRows(page, '#options')).toEqual(
       summary.options.slice(0, 20).map((row) => [row.path, row.installations]),
     )
