@@ -68,6 +68,14 @@ completely; \`baqup-telemetry inspect\` shows, for your own configuration, the e
   \`User-Agent: baqup/<version>\`. Baqup compares the releases with its own version and logs a
   warning when a newer one exists.
 - **Shares**: the running version and, as any request does, your public IP address.
+- **What the collector does with the address** (the same for a usage report): it looks up, as the
+  request arrives and in databases it carries (nothing is sent anywhere), the country and the
+  autonomous system (the network's owner: your ISP, your cloud, or your company) the address
+  belongs to, and keeps those instead of it, with the /24 (or /48) network to count distinct
+  networks. The countries are published as counts of at least 10 installations from 3 networks,
+  to build global usage statistics; the autonomous systems are never published: the maintainers
+  list the organizations whose networks check for new versions, to detect companies running
+  Baqup and offer them adapted support contracts. The address itself is not kept.
 - **When**: ${when}.
 - **Switch it off** (\`global.checkNewVersion\`):
 
