@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Geo, openGeo } from '../src/geo/open.js'
 import { organizations } from '../src/organizations.js'
 import type { Store } from '../src/store/store.js'
-import { clock, collectorOn, engines, everythingStored, get, storesOf } from './support/engines.js'
+import { clock, collectorOn, engines, everythingStored, forwardedFor, get, storesOf } from './support/engines.js'
 import { addressesIn, countriesWithNetworks, type PickedAddress } from './support/geo-addresses.js'
 import { anonymized, hashOf, report } from './support/reports.js'
 
@@ -42,29 +41,8 @@ beforeAll(async () => {
   }))
 }, 60_000)
 
-/** A request through the trusted proxy (the loopback), for `address`. */
-function send(url: string, method: 'GET' | 'POST', address: string, body?: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const text = body === undefined ? '' : JSON.stringify(body)
-    const sent = request(
-      url,
-      {
-        method,
-        headers: {
-          'x-forwarded-for': address,
-          'user-agent': 'baqup/3.1.0',
-          ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }),
-        },
-      },
-      (answer) => {
-        answer.resume()
-        answer.on('end', () => resolve(answer.statusCode ?? 0))
-      },
-    )
-    sent.on('error', reject)
-    sent.end(text)
-  })
-}
+const send = async (url: string, method: 'GET' | 'POST', address: string, body?: unknown) =>
+  (await forwardedFor(url, method, address, body)).status
 
 /** The population reports and checks yesterday, through a collector with these settings; the store is returned. */
 async function arrive(store: Store, settings: Record<string, unknown>, located = true) {

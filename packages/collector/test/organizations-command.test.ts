@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openGeo } from '../src/geo/open.js'
 import { runBin, serve } from './support/collector.js'
+import { forwardedFor } from './support/engines.js'
 import { addressesIn, countriesWithNetworks, type PickedAddress } from './support/geo-addresses.js'
 import { anonymized, hashOf, report } from './support/reports.js'
 
@@ -16,33 +16,10 @@ const releases = join(folder, 'releases.json')
 let planted: PickedAddress[] = []
 let publicAnswers = ''
 
-function send(url: string, method: 'GET' | 'POST', address: string, body?: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const text = body === undefined ? '' : JSON.stringify(body)
-    const sent = request(
-      url,
-      {
-        method,
-        headers: {
-          'x-forwarded-for': address,
-          'user-agent': 'baqup/3.1.0',
-          ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }),
-        },
-      },
-      (answer) => {
-        let read = ''
-        answer.on('data', (chunk) => {
-          read += chunk
-        })
-        answer.on('end', () => {
-          publicAnswers += read
-          resolve(answer.statusCode ?? 0)
-        })
-      },
-    )
-    sent.on('error', reject)
-    sent.end(text)
-  })
+async function send(url: string, method: 'GET' | 'POST', address: string, body?: unknown): Promise<number> {
+  const { status, text } = await forwardedFor(url, method, address, body)
+  publicAnswers += text
+  return status
 }
 
 beforeAll(async () => {

@@ -128,6 +128,32 @@ export function postFrom(url: string, body: unknown, localAddress: string): Prom
   })
 }
 
+/**
+ * A request as a trusted proxy on the loopback forwards it for `address` (`X-Forwarded-For`), from a
+ * `baqup/3.1.0` client: nothing is ever sent to that address.
+ */
+export function forwardedFor(
+  url: string,
+  method: 'GET' | 'POST',
+  address: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const text = body === undefined ? '' : JSON.stringify(body)
+    const json = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }
+    const headers = { 'x-forwarded-for': address, 'user-agent': 'baqup/3.1.0', ...(body !== undefined && json) }
+    const sent = request(url, { method, headers }, (answer) => {
+      let read = ''
+      answer.on('data', (chunk) => {
+        read += chunk
+      })
+      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, text: read }))
+    })
+    sent.on('error', reject)
+    sent.end(text)
+  })
+}
+
 /** Every count of installations an answer publishes (`installations`, and `of` in adoption rows). */
 export function publishedCounts(answer: unknown): number[] {
   const found: number[] = []
