@@ -2,6 +2,7 @@ import { staticConfigSchema } from '@baqup/schemas'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
+import { type Geo, openGeo } from '../../src/geo/open.js'
 import { type Collector, createCollector } from '../../src/server/app.js'
 import { DEVELOPMENT } from '../../src/server/known-versions.js'
 import { releaseList } from '../../src/server/release-list.js'
@@ -42,7 +43,13 @@ const config = collectorConfigSchema.parse({
   trustProxy: '127.0.0.1',
   maxInstallationsPerNetwork: 1000,
 })
-const collectorAt = (store: Store, now: Date): Collector => createCollector({ config, store, now: () => now, releases })
+// Every forwarded address is looked up, the hostile ones included: a country is published from its closed set only.
+let geo: Geo
+beforeAll(async () => {
+  geo = await openGeo()
+}, 60_000)
+const collectorAt = (store: Store, now: Date): Collector =>
+  createCollector({ config, store, now: () => now, releases, locate: (address) => geo.lookup(address) })
 
 const items = hostileItems(
   { schema: staticConfigSchema, releases: known, until: new Date(FIRST_DAY) },

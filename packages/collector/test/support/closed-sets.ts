@@ -1,5 +1,6 @@
 import { listOptions, type SchemaNode, walk } from '@baqup/core'
 import { canonicalDuration } from '@baqup/schemas'
+import { countries } from 'countries-list'
 import * as z from 'zod'
 import { ENTRY_BUCKETS } from '../../src/stats/aggregates.js'
 import { dailyCSV } from '../../src/stats/daily.js'
@@ -95,6 +96,7 @@ export function closedSets(schema: z.ZodType, releases: Iterable<string>): Close
     'option kind': options.map((option) => option.kind),
     'option help': options.map((option) => option.description),
     'challenge type': catalog.challenges.map(challengeType),
+    country: [...Object.keys(countries), 'unknown'],
     'entry bucket': ENTRY_BUCKETS,
     'number bucket': numberBuckets(),
     boolean: ['true', 'false'],
