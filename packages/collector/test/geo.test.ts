@@ -281,6 +281,22 @@ describe('openGeo with files named', () => {
     await expect(openGeo({ asnFiles: [file] })).rejects.toThrow(`IP data file ${file}: line 2: ${problem}: ${line}`)
   })
 
+  it('reads a file larger than its chunks: every row, and the line of a bad one counted across them', async () => {
+    // 60 000 rows of about 40 bytes, /24s from 11.0.0.0: more than two chunks of 1 MiB, rows cut across their ends.
+    const base = 11 * 2 ** 24
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, n) => `${base + n * 256},${base + n * 256 + 255},${64_512 + (n % 7)},Org ${n % 7}`,
+    )
+    const file = written('large.csv', rows)
+    const large = await openGeo({ asnFiles: [file] })
+    for (const n of [0, 1, 26_000, 26_001, 52_000, 59_999])
+      expect(large.lookup(`11.${n >>> 8}.${n & 255}.9`).asn, String(n)).toBe(64_512 + (n % 7))
+    expect(large.lookup('11.234.96.9').asn).toBe(0)
+    const broken = written('large-broken.csv', [...rows, 'not,a,row,here'])
+    await expect(openGeo({ asnFiles: [broken] })).rejects.toThrow(`line 60001: not an address range`)
+  })
+
   it('the default country file is the one shipped in its npm package', () => {
     expect(defaultCountryFile()).toMatch(
       /@ip-location-db[/\\]geo-whois-asn-country-mmdb[/\\]geo-whois-asn-country\.mmdb$/,

@@ -30,8 +30,8 @@ const endWords = new Uint32Array(4)
  * IPv6 is kept by /64: a /64 belongs to the range that holds its first address. Ranges that hold no
  * /64's first address (a few sub-/64 assignments, anycast hosts) are left out.
  */
-export function readAsnCsv(text: Buffer, file: string, into: AsnTables): void {
-  let line = 0
+export function readAsnCsv(text: Buffer, file: string, into: AsnTables, before = 0): number {
+  let line = before
   for (let at = 0; at < text.length; ) {
     line++
     let end = scan(text, at, text.length, NEWLINE)
@@ -44,6 +44,7 @@ export function readAsnCsv(text: Buffer, file: string, into: AsnTables): void {
     }
     at = next
   }
+  return line - before
 }
 
 function readRow(text: Buffer, at: number, end: number, { ipv4, ipv6, names }: AsnTables): string | undefined {

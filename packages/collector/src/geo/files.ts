@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { type FileHandle, open, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { GeoDataError } from './errors.js'
@@ -24,13 +24,58 @@ function packageFolder(name: string): string {
 export const defaultCountryFile = (): string => join(packageFolder(COUNTRY.name), COUNTRY.file)
 export const defaultAsnFiles = (): string[] => ASN.files.map((file) => join(packageFolder(ASN.name), file))
 
+/** A GeoDataError for a file that could not be read, saying why. */
+function unreadable(file: string, cause: unknown): GeoDataError {
+  const code = (cause as NodeJS.ErrnoException).code
+  const problem = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : 'cannot be read'
+  return new GeoDataError(file, `${problem} (${cause instanceof Error ? cause.message : String(cause)})`, { cause })
+}
+
 /** The whole file, or a GeoDataError that names it. */
 export async function readDataFile(file: string): Promise<Buffer> {
   try {
     return await readFile(file)
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code
-    const problem = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : 'cannot be read'
-    throw new GeoDataError(file, `${problem} (${cause instanceof Error ? cause.message : String(cause)})`, { cause })
+    throw unreadable(file, cause)
+  }
+}
+
+const NEWLINE = 0x0a
+/** The most a chunk of lines holds: a line longer than that is no line of these files. */
+const CHUNK_BYTES = 1 << 20
+
+/**
+ * The file's whole lines, a chunk at a time, each chunk handed to `read` with the number of the
+ * lines before it: a large file is never in memory at once (the ASN files are 32 MB together).
+ */
+export async function readDataLines(file: string, read: (lines: Buffer, before: number) => number): Promise<void> {
+  let handle: FileHandle
+  try {
+    handle = await open(file)
+  } catch (cause) {
+    throw unreadable(file, cause)
+  }
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  try {
+    let kept = 0
+    let before = 0
+    for (;;) {
+      let bytesRead: number
+      try {
+        ;({ bytesRead } = await handle.read(chunk, kept, CHUNK_BYTES - kept, null))
+      } catch (cause) {
+        throw unreadable(file, cause)
+      }
+      const filled = kept + bytesRead
+      const whole = bytesRead === 0 ? filled : chunk.lastIndexOf(NEWLINE, filled - 1) + 1
+      if (whole === 0 && filled === CHUNK_BYTES)
+        throw new GeoDataError(file, `line ${before + 1}: longer than ${CHUNK_BYTES} bytes`)
+      before += read(chunk.subarray(0, whole), before)
+      chunk.copy(chunk, 0, whole, filled)
+      kept = filled - whole
+      if (bytesRead === 0) return
+    }
+  } finally {
+    await handle.close()
   }
 }

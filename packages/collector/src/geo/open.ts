@@ -3,7 +3,7 @@ import { type AsKind, type KindSource, kindOf } from './as-kinds.js'
 import { readAsnCsv } from './asn-csv.js'
 import { countryReader } from './country.js'
 import { GeoDataError } from './errors.js'
-import { defaultAsnFiles, defaultCountryFile, readDataFile } from './files.js'
+import { defaultAsnFiles, defaultCountryFile, readDataFile, readDataLines } from './files.js'
 import { isPublic } from './public.js'
 import { RangeBuilder, type RangeTable } from './range-table.js'
 
@@ -53,7 +53,7 @@ export async function openGeo(options: GeoOptions = {}): Promise<Geo> {
     ipv6: new RangeBuilder(2, 1 << 17),
     names: new Map<number, string>(),
   }
-  for (const file of asnFiles) readAsnCsv(await readDataFile(file), file, tables)
+  for (const file of asnFiles) await readDataLines(file, (lines, before) => readAsnCsv(lines, file, tables, before))
   const ipv4 = tables.ipv4.build()
   const ipv6 = tables.ipv6.build()
   const { names } = tables
