@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectorConfigSchema, geoOn } from '../src/config/schema.js'
 import { type Geo, openGeo } from '../src/geo/open.js'
 import { organizations } from '../src/organizations.js'
 import type { Store } from '../src/store/store.js'
@@ -182,5 +183,17 @@ describe.each(engines())('countries and organizations on $name', (engine) => {
     expect(companies.map((row) => row.asn)).toEqual(
       listed.filter((row) => row.kind !== 'access' && row.kind !== 'hosting').map((row) => row.asn),
     )
+  })
+})
+
+describe('--geo', () => {
+  it.each([
+    [{}, true],
+    [{ ip: 'full' }, true],
+    [{ ip: 'none' }, false],
+    [{ ip: 'none', geo: 'on' }, true],
+    [{ geo: 'off' }, false],
+  ])('%j: lookups %s (nothing derived from the address when none of it is kept, unless asked)', (settings, on) => {
+    expect(geoOn(collectorConfigSchema.parse({ store: 'unused', ...settings }))).toBe(on)
   })
 })

@@ -33,9 +33,12 @@ beforeAll(async () => {
     expect(await send(`${collector.url}/`, 'POST', address, body)).toBe(200)
     expect(await send(`${collector.url}/repos/baqupio/baqup/releases`, 'GET', address)).toBe(200)
   }
-  // No route of the public server lists organizations.
-  for (const path of ['/api/v1/organizations', '/organizations', '/api/v1/openapi.json'])
-    expect(await send(`${collector.url}${path}`, 'GET', '127.0.0.1')).not.toBe(500)
+  // No route of the public server lists organizations, and its API document names none.
+  for (const path of ['/api/v1/organizations', '/organizations', '/api/v1/organizations.csv'])
+    expect(await send(`${collector.url}${path}`, 'GET', '127.0.0.1'), path).toBe(404)
+  const openapi = await forwardedFor(`${collector.url}/api/v1/openapi.json`, 'GET', '127.0.0.1')
+  expect(openapi.status).toBe(200)
+  expect(openapi.text).not.toMatch(/organi[sz]ation|\basn\b/i)
   expect(await collector.stop()).toBe(0)
 }, 120_000)
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
