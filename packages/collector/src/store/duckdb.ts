@@ -55,8 +55,15 @@ export async function openDuckDB(path: string): Promise<Store> {
   const instance = await DuckDBInstance.create(path)
   const writer = await instance.connect()
   const reader = await instance.connect()
-  const rows = async (sql: string, values: DuckDBValue[] = []) =>
-    (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[]
+  // One query at a time on the reader: a DuckDB connection that runs several at once can take the
+  // process down (duckdb/duckdb-node-neo#257, duckdb/duckdb#6248), and DuckDB spreads each query
+  // over its own threads anyway.
+  let reading: Promise<unknown> = Promise.resolve()
+  const rows = (sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> => {
+    const read = reading.then(async () => (await reader.runAndReadAll(sql, values)).getRowObjectsJson())
+    reading = read.catch(() => {})
+    return read as Promise<Record<string, unknown>[]>
+  }
   refuseEarlierLayout(
     columnsByTable(
       await rows(
