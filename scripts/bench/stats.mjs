@@ -52,7 +52,12 @@ async function measureStore(location) {
     const seeding = performance.now()
     await seedStore(store, { reports, days: DAYS, seed: 1, batchSize: 20_000 })
     const seeded = ms(seeding)
-    const context = { store, catalog: statsCatalog(staticConfigSchema), minCount: 10 }
+    const context = {
+      store,
+      catalog: statsCatalog(staticConfigSchema),
+      threshold: { minCount: 10, minNetworks: 3 },
+      networks: 'counted',
+    }
     const window = lastDays(DAYS, new Date())
     const option = context.catalog.options.get('log.level')
     return {

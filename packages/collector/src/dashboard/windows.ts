@@ -1,4 +1,4 @@
-import { DEFAULT_DAYS, WINDOWS } from '../stats/window.js'
+import { DEFAULT_DAYS, WINDOWS } from '../stats/public-windows.js'
 
 /** The windows the dashboard offers (the public ones), and the one it shows when `?days=` names none of them. */
 export { WINDOWS }

@@ -1,15 +1,9 @@
 import * as z from 'zod'
 import { daySchema } from '../day.js'
+import { DEFAULT_DAYS, WINDOWS, type WindowDays } from './public-windows.js'
 import type { Window } from './queries.js'
 
-/**
- * The public windows: 7, 30, 90 and 365 days ending with the last finished UTC day (yesterday).
- * Today is never published: its numbers still move, and a window that ends with it would show,
- * against the same window an hour later, who reported in between.
- */
-export const WINDOWS = [7, 30, 90, 365] as const
-export type WindowDays = (typeof WINDOWS)[number]
-export const DEFAULT_DAYS: WindowDays = 30
+export { DEFAULT_DAYS, WINDOWS, type WindowDays }
 
 const DAY_MS = 86_400_000
 
