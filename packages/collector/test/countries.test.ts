@@ -6,7 +6,15 @@ import { collectorConfigSchema, geoOn } from '../src/config/schema.js'
 import { type Geo, openGeo } from '../src/geo/open.js'
 import { organizations } from '../src/organizations.js'
 import type { Store } from '../src/store/store.js'
-import { clock, collectorOn, engines, everythingStored, forwardedFor, get, storesOf } from './support/engines.js'
+import {
+  clock,
+  collectorOn,
+  describeEngines,
+  everythingStored,
+  forwardedFor,
+  get,
+  storesOf,
+} from './support/engines.js'
 import { addressesIn, countriesWithNetworks, type PickedAddress } from './support/geo-addresses.js'
 import { anonymized, hashOf, report } from './support/reports.js'
 
@@ -68,11 +76,7 @@ const everyAddress = () => population.flatMap(({ addresses }) => addresses.map((
 /** The address as text, not as the start of another (`1.2.3.1` in `1.2.3.10`). */
 const addressPattern = (address: string) => new RegExp(`(?<![\\d.])${address.replaceAll('.', '\\.')}(?![\\d])`)
 
-describe.each(engines())('countries and organizations on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('countries and organizations on $name', (engine) => {
   const open = storesOf(engine)
 
   it('publishes the installations and version checks of each country over the threshold, in the summary and the daily files', async () => {

@@ -3,7 +3,7 @@ import type { Collector } from '../src/server/app.js'
 import { DOCUMENTED } from '../src/stats/openapi.js'
 import { dailySchema, optionSchema, summarySchema } from '../src/stats/schemas.js'
 import type { Store } from '../src/store/store.js'
-import { clock, collectorOn, engines, get } from './support/engines.js'
+import { clock, collectorOn, describeEngines, get } from './support/engines.js'
 import { checksOf, group, type Member, reportsOf } from './support/population.js'
 
 const MIN = 10
@@ -60,11 +60,7 @@ const few = group(
 const population: Member[] = [...over, ...under, ...few]
 const everyone = population.length
 
-describe.each(engines())('statistics on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('statistics on $name', (engine) => {
   let store: Store
   let collector: Collector
 

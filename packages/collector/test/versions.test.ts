@@ -12,7 +12,7 @@ import { checkReport } from '../src/server/report.js'
 import { releaseSchemaSchema } from '../src/stats/release-schema.js'
 import { optionSchema } from '../src/stats/schemas.js'
 import type { Store } from '../src/store/store.js'
-import { clock, engines, get } from './support/engines.js'
+import { clock, describeEngines, get } from './support/engines.js'
 import { hashOf, report } from './support/reports.js'
 
 /**
@@ -96,11 +96,7 @@ describe('a report is checked against its own release', () => {
   })
 })
 
-describe.each(engines())('versions end to end on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('versions end to end on $name', (engine) => {
   let store: Store
   let collector: Collector
 

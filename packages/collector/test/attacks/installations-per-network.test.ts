@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines, storesOf } from '../support/engines.js'
+import { describeEngines, storesOf } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -51,11 +51,7 @@ async function sendRange(send: ReturnType<typeof collectorOn>['send'], from: num
 
 const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {})
 
-describe.each(engines())('new installations per network on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('new installations per network on $name', (engine) => {
   const open = storesOf(engine)
 
   it('refuses the 101st installation of a network on a day, 429 with Retry-After, also after a restart', async () => {

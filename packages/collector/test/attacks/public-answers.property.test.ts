@@ -12,7 +12,7 @@ import { WINDOWS } from '../../src/stats/window.js'
 import type { Store } from '../../src/store/store.js'
 import { closedSets, expectClosed, jsonStrings } from '../support/closed-sets.js'
 import { csvProblems, parseCSV } from '../support/csv.js'
-import { engines, storesOf } from '../support/engines.js'
+import { describeEngines, storesOf } from '../support/engines.js'
 import { hostileItems, type Item } from '../support/hostile.js'
 
 /**
@@ -139,11 +139,7 @@ function expectNoPlanted(planted: readonly string[], read: Read) {
   if (found.length > 0) throw new Error(`${found.length} planted text(s) published:\n${found.join('\n')}`)
 }
 
-describe.each(engines())('public answers on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('public answers on $name', (engine) => {
   const open = storesOf(engine)
   let store: Store
   beforeAll(async () => {

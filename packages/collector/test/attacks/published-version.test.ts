@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines, everythingStored, storesOf } from '../support/engines.js'
+import { describeEngines, engines, everythingStored, storesOf } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -45,11 +45,7 @@ function collectorOn(store: Store, settings: Record<string, unknown> = {}, clock
   return { collector, send }
 }
 
-describe.each(engines())('published version text on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('published version text on $name', (engine) => {
   const open = storesOf(engine)
 
   it('with a releases file: its releases and dev are accepted, any other version is refused unknown-version', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines, everythingStored, storesOf } from '../support/engines.js'
+import { describeEngines, everythingStored, storesOf } from '../support/engines.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
 /**
@@ -22,11 +22,7 @@ async function everything(store: Store): Promise<string> {
   return JSON.stringify([await everythingStored(store), await store.exportDay(DAY)])
 }
 
-describe.each(engines())('stored codename on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('stored codename on $name', (engine) => {
   const open = storesOf(engine)
   let store: Store
   beforeAll(async () => {

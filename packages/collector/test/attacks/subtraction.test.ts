@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { publishParts, publishSubset, publishTree } from '../../src/stats/threshold.js'
 import type { Store } from '../../src/store/store.js'
-import { clock, collectorOn, csvCounts, engines, get, publishedCounts, storesOf } from '../support/engines.js'
+import { clock, collectorOn, csvCounts, describeEngines, get, publishedCounts, storesOf } from '../support/engines.js'
 import { group, type Member, reportsOf } from '../support/population.js'
 
 /**
@@ -67,11 +67,7 @@ const PAGES = [
   `/data/daily/${yesterday}.json`,
 ]
 
-describe.each(engines())('subtraction on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('subtraction on $name', (engine) => {
   const open = storesOf(engine)
   let store: Store
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/store.js'
-import { clock, collectorOn, engines, get, postFrom, publishedCounts, storesOf } from '../support/engines.js'
+import { clock, collectorOn, describeEngines, get, postFrom, publishedCounts, storesOf } from '../support/engines.js'
 import { group, reportsOf } from '../support/population.js'
 import { anonymized, hashOf, report } from '../support/reports.js'
 
@@ -28,11 +28,7 @@ async function everything(collector: ReturnType<typeof collectorOn>) {
   return { answers, csv, counts: answers.flatMap(publishedCounts) }
 }
 
-describe.each(engines())('Sybil on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('Sybil on $name', (engine) => {
   const open = storesOf(engine)
 
   it('publishes nothing of 40 installations from 2 networks (all of them with --min-networks=2)', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { createCollector } from '../../src/server/app.js'
 import type { Store } from '../../src/store/store.js'
-import { engines, everythingStored, storesOf } from '../support/engines.js'
+import { describeEngines, everythingStored, storesOf } from '../support/engines.js'
 
 /**
  * User-Agent text: a version check counts under the version of `User-Agent: baqup/<version>` only
@@ -22,11 +22,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-describe.each(engines())('User-Agent text on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('User-Agent text on $name', (engine) => {
   const open = storesOf(engine)
 
   it.each([

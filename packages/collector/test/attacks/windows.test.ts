@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/store.js'
-import { clock, collectorOn, engines, get } from '../support/engines.js'
+import { clock, collectorOn, describeEngines, get } from '../support/engines.js'
 import { group, type Member, reportsOf } from '../support/population.js'
 
 /**
@@ -20,11 +20,7 @@ const population: Member[] = [
   ...group('today', 15, { version: '3.2.0', days: [today], config }, (n) => `203.0.${n}.0/24`),
 ]
 
-describe.each(engines())('windows on $name', (engine) => {
-  if (engine.skip) {
-    it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
-    return
-  }
+describeEngines('windows on $name', (engine) => {
   let store: Store
   let collector: ReturnType<typeof collectorOn>
 

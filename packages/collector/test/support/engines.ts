@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { collectorConfigSchema } from '../../src/config/schema.js'
 import { type Collector, type CollectorOptions, createCollector } from '../../src/server/app.js'
 import { openClickHouse } from '../../src/store/clickhouse.js'
@@ -52,6 +52,17 @@ function clickhouse(): Engine {
 }
 
 export const engines = (): Engine[] => [duckdb(), clickhouse()]
+
+/** A suite once per engine (`$name` in the title); where an engine cannot run, one skipped test that says why. */
+export function describeEngines(title: string, suite: (engine: Engine) => void): void {
+  describe.each(engines())(title, (engine) => {
+    if (engine.skip) {
+      it.skip(`runs against ${engine.name} (${engine.skip})`, () => {})
+      return
+    }
+    suite(engine)
+  })
+}
 
 /** Every row of every table of a store, as one text: what a planted value must never be part of. */
 export async function everythingStored(store: Store): Promise<string> {
