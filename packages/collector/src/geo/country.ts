@@ -2,7 +2,7 @@ import { countries } from 'countries-list'
 import { Reader, type Response } from 'mmdb-lib'
 
 /** The closed set of country codes an answer may hold: ISO 3166-1 alpha-2, as countries-list has them. */
-const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(countries))
+export const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(countries))
 
 /** A code of the closed set, or '' for anything else the data may hold (`EU`, `ZZ`, a number, nothing). */
 export const knownCountry = (value: unknown): string =>

@@ -1,7 +1,7 @@
 import { listOptions, type SchemaNode, walk } from '@baqup/core'
 import { canonicalDuration } from '@baqup/schemas'
-import { countries } from 'countries-list'
 import * as z from 'zod'
+import { COUNTRY_CODES } from '../../src/geo/country.js'
 import { ENTRY_BUCKETS } from '../../src/stats/aggregates.js'
 import { dailyCSV } from '../../src/stats/daily.js'
 import { NUMBER_EDGES } from '../../src/stats/queries.js'
@@ -96,7 +96,7 @@ export function closedSets(schema: z.ZodType, releases: Iterable<string>): Close
     'option kind': options.map((option) => option.kind),
     'option help': options.map((option) => option.description),
     'challenge type': catalog.challenges.map(challengeType),
-    country: [...Object.keys(countries), 'unknown'],
+    country: [...COUNTRY_CODES, 'unknown'],
     'entry bucket': ENTRY_BUCKETS,
     'number bucket': numberBuckets(),
     boolean: ['true', 'false'],
