@@ -51,6 +51,16 @@ function appenders(connection: DuckDBConnection) {
 
 const number = (value: unknown) => Number(value ?? 0)
 
+/** Runs the work it is given one at a time, each once the one before has settled. */
+function oneAtATime() {
+  let tail: Promise<unknown> = Promise.resolve()
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work)
+    tail = run.catch(() => {})
+    return run
+  }
+}
+
 export async function openDuckDB(path: string): Promise<Store> {
   const instance = await DuckDBInstance.create(path)
   const writer = await instance.connect()
@@ -58,12 +68,9 @@ export async function openDuckDB(path: string): Promise<Store> {
   // One query at a time on the reader: a DuckDB connection that runs several at once can take the
   // process down (duckdb/duckdb-node-neo#257, duckdb/duckdb#6248), and DuckDB spreads each query
   // over its own threads anyway.
-  let reading: Promise<unknown> = Promise.resolve()
-  const rows = (sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> => {
-    const read = reading.then(async () => (await reader.runAndReadAll(sql, values)).getRowObjectsJson())
-    reading = read.catch(() => {})
-    return read as Promise<Record<string, unknown>[]>
-  }
+  const reading = oneAtATime()
+  const rows = (sql: string, values: DuckDBValue[] = []) =>
+    reading(async () => (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[])
   refuseEarlierLayout(
     columnsByTable(
       await rows(
@@ -88,12 +95,7 @@ export async function openDuckDB(path: string): Promise<Store> {
     ),
   )
   // One writer: a group commit and the retention job never interleave their transactions.
-  let tail: Promise<unknown> = Promise.resolve()
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work, work)
-    tail = run.catch(() => {})
-    return run
-  }
+  const exclusive = oneAtATime()
 
   return {
     engine: 'duckdb',
@@ -167,7 +169,9 @@ export async function openDuckDB(path: string): Promise<Store> {
       await rows('SELECT 1')
     },
     async close() {
-      await tail
+      // What is under way ends first: the last write, then the last read.
+      await exclusive(async () => {})
+      await reading(async () => {})
       appending.discard()
       writer.closeSync()
       reader.closeSync()
