@@ -128,6 +128,32 @@ describeEngines('countries and organizations on $name', (engine) => {
     for (const address of everyAddress()) expect(stored).not.toMatch(addressPattern(address))
   })
 
+  it('keeps an address the data gives a private-use AS number as no AS, and the reports committed beside it', async () => {
+    const store = await open('private_asn')
+    const receiving = collectorOn(
+      store,
+      new Date(`${yesterday}T12:00:00Z`),
+      { trustProxy: ['127.0.0.1'], releases },
+      { locate: geo.lookup },
+    )
+    const url = await receiving.app.listen({ host: '127.0.0.1', port: 0 })
+    // 103.138.210.0/24 is announced under AS4294967294 in the shipped data; the others are the population's.
+    const addresses = ['103.138.210.1', ...everyAddress().slice(0, 7)]
+    const statuses = await Promise.all(
+      addresses.flatMap((address) => [
+        send(`${url}/`, 'POST', address, report(anonymized(config), { hash: hashOf(`private-${address}`) })),
+        send(`${url}/repos/baqupio/baqup/releases`, 'GET', address),
+      ]),
+    )
+    await receiving.close()
+    expect(statuses).toEqual(addresses.flatMap(() => [200, 200]))
+    for (const table of ['reports', 'version_checks']) {
+      const rows = await store.query(`SELECT country, asn FROM ${table} WHERE country = 'AU' AND asn = 0`)
+      expect(rows.length, table).toBeGreaterThanOrEqual(1)
+      expect(Number((await store.query(`SELECT count(*) AS n FROM ${table}`))[0]?.n), table).toBe(addresses.length)
+    }
+  })
+
   it('with --geo off keeps no country and no AS, and publishes the installations under unknown', async () => {
     const store = await open('geo_off')
     await arrive(store, { geo: 'off' }, false)

@@ -35,6 +35,10 @@ describe('lookup', () => {
     expect(geo.lookup(address)).toEqual({ country, asn })
   })
 
+  it('an address the shipped data gives a private-use AS number (4294967294) has no AS', () => {
+    expect(geo.lookup('103.138.210.1').asn).toBe(0)
+  })
+
   it('1.1.1.1 is Cloudflare, a hosting provider by the list', () => {
     const { asn } = geo.lookup('1.1.1.1')
     expect(asn).toBe(13335)
@@ -208,49 +212,66 @@ describe('kindOf', () => {
 describe('openGeo with files named', () => {
   const tiny = () =>
     written('asn.csv', [
-      '8.8.8.0,8.8.8.255,64500,"Example Telecom, ""Tiny"" Inc."',
-      '16843008,16843263,64501,Example Hosting', // 1.1.1.0/24 as numbers
-      '2001:4860::,2001:4860:ffff:ffff:ffff:ffff:ffff:ffff,64502,Example Cloud',
+      '8.8.8.0,8.8.8.255,64400,"Example Telecom, ""Tiny"" Inc."',
+      '16843008,16843263,64401,Example Hosting', // 1.1.1.0/24 as numbers
+      '2001:4860::,2001:4860:ffff:ffff:ffff:ffff:ffff:ffff,64402,Example Cloud',
       // 2001:500:30ff::/64 is split: the range that holds its first address has it all.
-      '2001:500:30ff::,2001:500:30ff::2f,64503,Example Anycast',
-      '2001:500:30ff::30,2001:500:30ff::30,64504,Example Anycast',
-      '42540589589187417574328769899896242225,42540589589188626500148384529070948351,64505,Example Anycast',
+      '2001:500:30ff::,2001:500:30ff::2f,64403,Example Anycast',
+      '2001:500:30ff::30,2001:500:30ff::30,64404,Example Anycast',
+      '42540589589187417574328769899896242225,42540589589188626500148384529070948351,64405,Example Anycast',
     ])
 
   it('reads an ASN CSV of addresses and numbers, IPv4 and IPv6, names quoted or not', async () => {
     const refreshed = await openGeo({ asnFiles: [tiny()] })
-    expect(refreshed.lookup('8.8.8.8')).toEqual({ country: 'US', asn: 64500 })
-    expect(refreshed.lookup('1.1.1.1').asn).toBe(64501)
-    expect(refreshed.lookup('2001:4860:4860::8888').asn).toBe(64502)
+    expect(refreshed.lookup('8.8.8.8')).toEqual({ country: 'US', asn: 64400 })
+    expect(refreshed.lookup('1.1.1.1').asn).toBe(64401)
+    expect(refreshed.lookup('2001:4860:4860::8888').asn).toBe(64402)
     expect(refreshed.lookup('8.8.4.4')).toEqual({ country: 'US', asn: 0 })
-    expect(refreshed.organization(64500)).toEqual({
+    expect(refreshed.organization(64400)).toEqual({
       name: 'Example Telecom, "Tiny" Inc.',
       kind: 'access',
       kindFrom: 'name',
     })
-    expect(refreshed.organization(64501)).toEqual({ name: 'Example Hosting', kind: 'hosting', kindFrom: 'name' })
+    expect(refreshed.organization(64401)).toEqual({ name: 'Example Hosting', kind: 'hosting', kindFrom: 'name' })
     expect(refreshed.organization(15169)).toBeUndefined()
   })
 
   it('keeps IPv6 by /64: a /64 split in the data belongs to the range holding its first address', async () => {
     const refreshed = await openGeo({ asnFiles: [tiny()] })
     for (const address of ['2001:500:30ff::1', '2001:500:30ff::30', '2001:500:30ff::ffff']) {
-      expect(refreshed.lookup(address).asn).toBe(64503)
+      expect(refreshed.lookup(address).asn).toBe(64403)
     }
-    expect(refreshed.lookup('2001:500:30ff:1::30').asn).toBe(64505)
+    expect(refreshed.lookup('2001:500:30ff:1::30').asn).toBe(64405)
     const ranges = [...refreshed.ranges()].filter((range) => range.first.startsWith('2001:500:'))
     expect(ranges).toEqual([
-      { family: 6, first: '2001:500:30ff:0::', last: '2001:500:30ff:0:ffff:ffff:ffff:ffff', asn: 64503 },
-      { family: 6, first: '2001:500:30ff:1::', last: '2001:500:30ff:ffff:ffff:ffff:ffff:ffff', asn: 64505 },
+      { family: 6, first: '2001:500:30ff:0::', last: '2001:500:30ff:0:ffff:ffff:ffff:ffff', asn: 64403 },
+      { family: 6, first: '2001:500:30ff:1::', last: '2001:500:30ff:ffff:ffff:ffff:ffff:ffff', asn: 64405 },
     ])
   })
 
   it('sorts ranges given out of order, across files; a later file wins a range starting at the same address', async () => {
-    const first = written('first.csv', ['9.9.9.0,9.9.9.255,64510,Example One', '8.8.8.0,8.8.8.255,64511,Example Two'])
-    const second = written('second.csv', ['9.9.9.0,9.9.9.255,64512,Example Three'])
+    const first = written('first.csv', ['9.9.9.0,9.9.9.255,64410,Example One', '8.8.8.0,8.8.8.255,64411,Example Two'])
+    const second = written('second.csv', ['9.9.9.0,9.9.9.255,64412,Example Three'])
     const refreshed = await openGeo({ asnFiles: [first, second] })
-    expect(refreshed.lookup('8.8.8.8').asn).toBe(64511)
-    expect(refreshed.lookup('9.9.9.9').asn).toBe(64512)
+    expect(refreshed.lookup('8.8.8.8').asn).toBe(64411)
+    expect(refreshed.lookup('9.9.9.9').asn).toBe(64412)
+  })
+
+  it('keeps a range announced under a private, documentation or reserved AS number as no AS, without its name', async () => {
+    const file = written('special.csv', [
+      '9.9.9.0,9.9.9.255,64512,Private Sixteen',
+      '9.9.10.0,9.9.10.255,64500,Documentation',
+      '9.9.11.0,9.9.11.255,23456,AS_TRANS',
+      '9.9.12.0,9.9.12.255,4294967294,Private Thirty-two',
+      '9.9.13.0,9.9.13.255,2147483648,Unallocated',
+      '9.9.14.0,9.9.14.255,2147483647,Highest kept',
+    ])
+    const refreshed = await openGeo({ asnFiles: [file] })
+    const asns = ['9.9.9.9', '9.9.10.9', '9.9.11.9', '9.9.12.9', '9.9.13.9', '9.9.14.9'].map(
+      (a) => refreshed.lookup(a).asn,
+    )
+    expect(asns).toEqual([0, 0, 0, 0, 0, 2147483647])
+    for (const asn of [64512, 64500, 23456, 4294967294, 2147483648]) expect(refreshed.organization(asn)).toBeUndefined()
   })
 
   it.each([
@@ -272,10 +293,10 @@ describe('openGeo with files named', () => {
   })
 
   it.each([
-    ['a line of three fields', '8.8.8.0,8.8.8.255,64500', 'expected start,end,asn,organization'],
+    ['a line of three fields', '8.8.8.0,8.8.8.255,64400', 'expected start,end,asn,organization'],
     ['a header', 'ip_range_start,ip_range_end,asn,organization', 'not an address range'],
-    ['a range across families', '8.8.8.0,2001:4860::,64500,Example', 'not an address range'],
-    ['an AS number that is not one', '8.8.8.0,8.8.8.255,AS64500,Example', 'not an AS number'],
+    ['a range across families', '8.8.8.0,2001:4860::,64400,Example', 'not an address range'],
+    ['an AS number that is not one', '8.8.8.0,8.8.8.255,AS64400,Example', 'not an AS number'],
   ])('%s in an ASN file is an error that names the file and line', async (_name, line, problem) => {
     const file = written('broken.csv', ['1.0.0.0,1.0.0.255,13335,Example', line])
     await expect(openGeo({ asnFiles: [file] })).rejects.toThrow(`IP data file ${file}: line 2: ${problem}: ${line}`)
@@ -286,12 +307,12 @@ describe('openGeo with files named', () => {
     const base = 11 * 2 ** 24
     const rows = Array.from(
       { length: 60_000 },
-      (_, n) => `${base + n * 256},${base + n * 256 + 255},${64_512 + (n % 7)},Org ${n % 7}`,
+      (_, n) => `${base + n * 256},${base + n * 256 + 255},${396_000 + (n % 7)},Org ${n % 7}`,
     )
     const file = written('large.csv', rows)
     const large = await openGeo({ asnFiles: [file] })
     for (const n of [0, 1, 26_000, 26_001, 52_000, 59_999])
-      expect(large.lookup(`11.${n >>> 8}.${n & 255}.9`).asn, String(n)).toBe(64_512 + (n % 7))
+      expect(large.lookup(`11.${n >>> 8}.${n & 255}.9`).asn, String(n)).toBe(396_000 + (n % 7))
     expect(large.lookup('11.234.96.9').asn).toBe(0)
     const broken = written('large-broken.csv', [...rows, 'not,a,row,here'])
     await expect(openGeo({ asnFiles: [broken] })).rejects.toThrow(`line 60001: not an address range`)

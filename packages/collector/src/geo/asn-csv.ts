@@ -1,5 +1,6 @@
 import { ipv4Value, ipv6Groups } from './address.js'
 import { GeoDataError } from './errors.js'
+import { isPublicAsn } from './public.js'
 import type { RangeBuilder } from './range-table.js'
 
 /** Where the rows of the ASN files go: IPv4 ranges, IPv6 ranges by /64, one name per AS number. */
@@ -54,8 +55,9 @@ function readRow(text: Buffer, at: number, end: number, { ipv4, ipv6, names }: A
   if (third >= end) return 'expected start,end,asn,organization'
   const family = readBound(text, at, first, startWords)
   if (family === 0 || readBound(text, first + 1, second, endWords) !== family) return 'not an address range'
-  const asn = digits(text, second + 1, third)
-  if (!(asn <= 0xffffffff)) return 'not an AS number'
+  const number = digits(text, second + 1, third)
+  if (!(number <= 0xffffffff)) return 'not an AS number'
+  const asn = isPublicAsn(number) ? number : 0
   if (family === 4) {
     ipv4.add(startWords[0] ?? 0, 0, endWords[0] ?? 0, 0, asn)
   } else {

@@ -55,3 +55,22 @@ export function isPublic(address: Address): boolean {
   if (address.family === 4) return !within(spans4, address.value)
   return address.high >= unicastFirst && address.high <= unicastLast && !within(spans6, address.high)
 }
+
+/**
+ * AS numbers that name no one's public network (IANA's special-purpose AS numbers registry), and
+ * those at 2^31 and above: none is allocated (IANA's 32-bit blocks to the registries end far below)
+ * and a store's AS column holds up to 2^31 - 1. A range the data gives one of them is kept as no AS.
+ */
+const NOT_PUBLIC_ASNS: readonly (readonly [first: number, last: number, why: string])[] = [
+  [0, 0, 'reserved (RFC 7607)'],
+  [23_456, 23_456, 'AS_TRANS (RFC 6793)'],
+  [64_496, 64_511, 'documentation (RFC 5398)'],
+  [64_512, 65_534, 'private use (RFC 6996)'],
+  [65_535, 65_535, 'reserved (RFC 7300)'],
+  [65_536, 65_551, 'documentation (RFC 5398)'],
+  [2 ** 31, 4_294_967_295, 'unallocated; private use from 4 200 000 000 (RFC 6996), reserved last (RFC 7300)'],
+]
+
+const asnSpans = NOT_PUBLIC_ASNS.map(([first, last]) => [first, last] as const)
+
+export const isPublicAsn = (asn: number) => !within(asnSpans, asn)
