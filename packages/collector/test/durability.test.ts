@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -64,10 +64,18 @@ describe('durability', () => {
     await until(() => traffic.accepted.size >= 300)
     await collector.stop('SIGKILL')
     await traffic.stop()
+    // What the journal held when the process died is loaded as the store opens, each line once.
+    const journaled = readdirSync(`${location}.journal`).length
     const found = await storedHashes(location, new Date().toISOString().slice(0, 10))
     const missing = [...traffic.accepted].filter((hash) => !found.has(hash))
     expect(missing).toEqual([])
     expect(traffic.accepted.size).toBeGreaterThanOrEqual(300)
+    expect(journaled).toBeGreaterThan(0)
+    expect(readdirSync(`${location}.journal`)).toEqual([])
+    const store = await openStore(location)
+    const [counted] = await store.query('SELECT count(*) AS n, count(DISTINCT id) AS ids FROM reports')
+    await store.close()
+    expect(Number(counted?.n)).toBe(Number(counted?.ids))
   })
 
   describe.skipIf(clickhouseMissing)(

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from '@clickhouse/client'
@@ -6,7 +6,9 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
+import { Journal } from '../src/store/journal.js'
 import type { Store, StoredReport } from '../src/store/store.js'
+import { tableRows } from '../src/store/tables.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
 import { type Cluster, clusterMissing, startHealthyCluster } from './support/cluster.js'
 import { anonymized, asStored, hashOf } from './support/reports.js'
@@ -204,6 +206,42 @@ describe('store: DuckDB', () => {
     const [row] = await store.query('SELECT count(*) AS n FROM configurations')
     await store.close()
     expect(Number(row?.n)).toBe(1)
+  })
+
+  it('loads each journal line once: one DuckDB already holds (a crash after its commit) is skipped', async () => {
+    const path = join(folder, 'journal-once.duckdb')
+    const first = { ...empty, reports: [stored('loaded', '2025-03-01')] }
+    const second = { ...empty, reports: [stored('journaled', '2025-03-01')] }
+    const store = await openDuckDB(path)
+    await store.write(first)
+    await store.close()
+    // What a crash between DuckDB's commit and the journal's release leaves: line 1 loaded, line 2 not.
+    const nothingWritten = { configuration: () => false, installationDay: () => false }
+    const { journal } = await Journal.open(`${path}.journal`)
+    await journal.append({ seq: 1, rows: tableRows(first, nothingWritten) })
+    await journal.append({ seq: 2, rows: tableRows(second, nothingWritten) })
+    await journal.close()
+    const reopened = await openDuckDB(path)
+    const rows = await reopened.query('SELECT hash, count(*) AS n FROM reports GROUP BY hash ORDER BY hash')
+    await reopened.write({ ...empty, reports: [stored('after', '2025-03-01')] })
+    const stats = await reopened.stats()
+    await reopened.close()
+    expect(rows.map((row) => [row.hash, Number(row.n)])).toEqual(
+      [hashOf('journaled'), hashOf('loaded')].sort().map((hash) => [hash, 1]),
+    )
+    expect(stats).toMatchObject({ reports: 3, installations: 3 })
+    expect(readdirSync(`${path}.journal`)).toEqual([])
+  })
+
+  it('acknowledges a batch once it is in the journal, and a read sees it loaded', async () => {
+    const path = join(folder, 'journal-read.duckdb')
+    const store = await openDuckDB(path)
+    await store.write({ ...empty, reports: [stored('seen', '2025-03-01')] })
+    const journaled = readdirSync(`${path}.journal`).map((file) => readFileSync(join(`${path}.journal`, file), 'utf8'))
+    expect(journaled.join('')).toContain(hashOf('seen'))
+    expect((await store.exportDay('2025-03-01')).map((row) => row.hash)).toEqual([hashOf('seen')])
+    await store.close()
+    expect(readdirSync(`${path}.journal`)).toEqual([])
   })
 
   it.each([

@@ -1,0 +1,130 @@
+import { constants } from 'node:fs'
+import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/**
+ * The DuckDB store's write-ahead journal: each group commit is one line, written and synced to
+ * disk before its reports are acknowledged. DuckDB then loads many lines in one transaction (a
+ * DuckDB transaction costs milliseconds of CPU whatever its size), and the journal forgets lines
+ * once they are loaded. Lines live in segment files named by the sequence number of their first
+ * line; a segment is deleted when all its lines are loaded, so the journal holds only what DuckDB
+ * does not yet have (seconds of reports at most, unless DuckDB fails).
+ */
+
+export interface JournalEntry<T> {
+  readonly seq: number
+  readonly rows: T
+}
+
+interface Segment {
+  readonly name: string
+  /** The sequence number of its last line. */
+  last: number
+  /** Its length: where the next line starts. */
+  bytes: number
+}
+
+/** A journal that cannot be read back: a line other than a segment's last one is not a whole entry. */
+export class JournalError extends Error {
+  override name = 'JournalError'
+}
+
+const { O_APPEND, O_CREAT, O_DSYNC, O_WRONLY } = constants
+const APPEND_SYNCED = O_APPEND | O_CREAT | O_DSYNC | O_WRONLY
+
+const SEGMENT = /^(\d{16})\.jsonl$/
+const segmentName = (first: number) => `${String(first).padStart(16, '0')}.jsonl`
+
+/** A segment's entries; its last line is dropped when it was cut short (never synced, so never acknowledged). */
+function entriesOf<T>(file: string, text: string): JournalEntry<T>[] {
+  const lines = text.split('\n')
+  lines.pop() // '' after a whole last line, else what a crash cut short before its newline
+  return lines.map((line, index) => {
+    let entry: JournalEntry<T> | undefined
+    try {
+      entry = JSON.parse(line)
+    } catch {}
+    if (typeof entry?.seq !== 'number' || typeof entry.rows !== 'object' || entry.rows === null)
+      throw new JournalError(`store journal ${file}: line ${index + 1}: not a journal entry`)
+    return entry
+  })
+}
+
+export class Journal<T> {
+  private current: { handle: FileHandle; segment: Segment } | undefined
+  private readonly closed: Segment[] = []
+  /** Set once lines are loaded: the next append starts a segment, so that the written one can go. */
+  private rotate = false
+  /** The last sequence number DuckDB holds, as `release` last heard. */
+  private loaded = 0
+
+  private constructor(private readonly dir: string) {}
+
+  /** Opens the journal in `dir` (created if need be) and reads back every entry it holds, in order. */
+  static async open<T>(dir: string): Promise<{ journal: Journal<T>; entries: JournalEntry<T>[] }> {
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    const journal = new Journal<T>(dir)
+    const entries: JournalEntry<T>[] = []
+    for (const name of (await readdir(dir)).filter((file) => SEGMENT.test(file)).sort()) {
+      const read = entriesOf<T>(join(dir, name), await readFile(join(dir, name), 'utf8'))
+      entries.push(...read)
+      journal.closed.push({ name, last: read.at(-1)?.seq ?? 0, bytes: 0 })
+    }
+    return { journal, entries }
+  }
+
+  /** Writes one entry and syncs it to disk; one append at a time (the group committer's). */
+  async append(entry: JournalEntry<T>): Promise<void> {
+    if (!this.current || this.rotate) await this.startSegment(entry.seq)
+    const current = this.current as { handle: FileHandle; segment: Segment }
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`)
+    try {
+      // Opened with O_DSYNC: the write returns once the line is on disk, one round trip instead of two.
+      await current.handle.write(line)
+    } catch (error) {
+      // A line half written (a full disk) is cut off, and the next one starts a segment: a bad line
+      // is only ever a segment's last, which reading back drops.
+      await current.handle.truncate(current.segment.bytes).catch(() => {})
+      this.rotate = true
+      throw error
+    }
+    current.segment.bytes += line.length
+    current.segment.last = entry.seq
+  }
+
+  /** Deletes the segments whose lines are all loaded (sequence numbers up to `loaded`). */
+  async release(loaded: number): Promise<void> {
+    this.loaded = loaded
+    this.rotate = this.current !== undefined
+    const done = this.closed.filter((segment) => segment.last <= loaded)
+    for (const segment of done) {
+      await rm(join(this.dir, segment.name), { force: true })
+      this.closed.splice(this.closed.indexOf(segment), 1)
+    }
+  }
+
+  /** Closes the segment being written; deleted if all its lines are loaded. */
+  async close(): Promise<void> {
+    if (!this.current) return
+    const { handle, segment } = this.current
+    this.current = undefined
+    await handle.close()
+    if (segment.last <= this.loaded) await rm(join(this.dir, segment.name), { force: true })
+    else this.closed.push(segment)
+  }
+
+  private async startSegment(first: number): Promise<void> {
+    await this.close()
+    const segment = { name: segmentName(first), last: 0, bytes: 0 }
+    const handle = await open(join(this.dir, segment.name), APPEND_SYNCED, 0o600)
+    this.current = { handle, segment }
+    this.rotate = false
+    // The new file's name must survive a crash as surely as its lines.
+    const dir = await open(this.dir, 'r')
+    try {
+      await dir.sync()
+    } finally {
+      await dir.close()
+    }
+  }
+}

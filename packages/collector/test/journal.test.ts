@@ -1,0 +1,70 @@
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { Journal, JournalError } from '../src/store/journal.js'
+
+const folder = mkdtempSync(join(tmpdir(), 'collector-journal-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+let dirs = 0
+const freshDir = () => join(folder, `journal-${dirs++}`)
+const line = (seq: number) => ({ seq, rows: { reports: [{ id: `r${seq}` }] } })
+
+describe('Journal', () => {
+  it('reads back every entry appended, in order, across segments and reopenings', async () => {
+    const dir = freshDir()
+    const first = (await Journal.open(dir)).journal
+    await first.append(line(1))
+    await first.append(line(2))
+    await first.release(0) // nothing loaded: the next line starts a segment, none is deleted
+    await first.append(line(3))
+    await first.close()
+    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', '0000000000000003.jsonl'])
+    const { journal, entries } = await Journal.open(dir)
+    expect(entries).toEqual([line(1), line(2), line(3)])
+    await journal.close()
+  })
+
+  it('deletes a segment once all its lines are loaded, and no other', async () => {
+    const dir = freshDir()
+    const { journal } = await Journal.open(dir)
+    await journal.append(line(1))
+    await journal.append(line(2))
+    await journal.release(1) // the segment holds line 2, not loaded
+    await journal.append(line(3))
+    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', '0000000000000003.jsonl'])
+    await journal.release(2)
+    expect(readdirSync(dir)).toEqual(['0000000000000003.jsonl'])
+    await journal.release(3)
+    await journal.append(line(4))
+    expect(readdirSync(dir)).toEqual(['0000000000000004.jsonl'])
+    await journal.close()
+    expect((await Journal.open(dir)).entries).toEqual([line(4)])
+  })
+
+  it('drops a last line a crash cut short (never synced, never acknowledged), in any segment', async () => {
+    const dir = freshDir()
+    const { journal } = await Journal.open(dir)
+    await journal.append(line(1))
+    await journal.close()
+    appendFileSync(join(dir, '0000000000000001.jsonl'), '{"seq":2,"rows":{"repo')
+    writeFileSync(join(dir, '0000000000000003.jsonl'), `${JSON.stringify(line(3))}\n{"seq":4,`)
+    expect((await Journal.open(dir)).entries).toEqual([line(1), line(3)])
+  })
+
+  it.each([
+    ['not JSON', 'garbage'],
+    ['JSON without a sequence number', '{"rows":{}}'],
+    ['JSON without rows', '{"seq":2}'],
+  ])('refuses a journal with a whole line that is %s, naming the file and line', async (_, bad) => {
+    const dir = freshDir()
+    const { journal } = await Journal.open(dir)
+    await journal.append(line(1))
+    await journal.close()
+    const file = join(dir, '0000000000000001.jsonl')
+    appendFileSync(file, `${bad}\n${JSON.stringify(line(3))}\n`)
+    const error = await Journal.open(dir).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(JournalError)
+    expect((error as Error).message).toBe(`store journal ${file}: line 2: not a journal entry`)
+  })
+})
