@@ -1,6 +1,7 @@
 // pnpm bench (or pnpm bench:collector): baqup-collector under 64 concurrent connections (autocannon,
 // after 2 s of the same load unmeasured),
-// on DuckDB, on one ClickHouse server and on a ClickHouse cluster (2 shards × 2 replicas, ZooKeeper),
+// on DuckDB, on one ClickHouse server (inserts per group commit, and from a journal: `?journal=`)
+// and on a ClickHouse cluster (2 shards × 2 replicas, ZooKeeper),
 // beside a bare node:http server answering 200 to the same requests,
 // each in its own process, measured in the same run (the bare server before and after the
 // collectors: their mean is the baseline). Accepted per second are the 200s the store confirmed
@@ -289,7 +290,11 @@ async function clickhouse() {
     return Number(await query(`SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '${database}' AND active`))
   }
   try {
-    return await collector(server.storeURL('bench'), server.storeURL('seeded'), () => bytesOn('seeded'))
+    const direct = await collector(server.storeURL('bench'), server.storeURL('seeded'), () => bytesOn('seeded'))
+    const journaled = await ingest(
+      `${server.storeURL('bench_journaled')}?journal=${join(folder, 'clickhouse.journal')}`,
+    )
+    return { direct, journaled }
   } finally {
     await server.remove()
   }
@@ -337,7 +342,8 @@ const withoutGeoBefore = await ingest(join(folder, 'geo-off-1.duckdb'), ['--geo=
 const duck = await duckdb()
 const withoutGeoAfter = await ingest(join(folder, 'geo-off-2.duckdb'), ['--geo=off'])
 const duckWithoutGeo = meanOf(withoutGeoBefore, withoutGeoAfter)
-const house = await clickhouse()
+const { direct: house = {}, journaled: houseJournaled = {}, skipped } = await clickhouse()
+if (skipped) house.skipped = houseJournaled.skipped = skipped
 const houses = await cluster()
 const bareAfter = await bare()
 const large = await largeConfigurations()
@@ -356,7 +362,8 @@ for (const [name, figures, goal] of [
     `  (before ${perSecond(withoutGeoBefore).toFixed(0)}, after ${perSecond(withoutGeoAfter).toFixed(0)} /s)`,
   ],
   ['collector on DuckDB', duck, '  (goal ≥ ×0.5)'],
-  ['collector on ClickHouse', house, '  (goal ≥ ×0.3)'],
+  ['collector on ClickHouse', house, ''],
+  ['  with ?journal=', houseJournaled, '  (goal ≥ ×0.3)'],
   ['collector on ClickHouse 2×2', houses, ''],
 ]) {
   if (figures.skipped) console.log(`${name.padEnd(30)} skipped: ${figures.skipped}`)
@@ -366,6 +373,7 @@ for (const [name, figures, goal] of [
 for (const [name, figures] of [
   ['DuckDB', duck],
   ['ClickHouse', house],
+  ['ClickHouse, ?journal=', houseJournaled],
   ['ClickHouse 2×2', houses],
 ]) {
   if (figures.skipped) continue

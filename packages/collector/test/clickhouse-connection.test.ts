@@ -55,6 +55,14 @@ describe('parseClickHouseLocation', () => {
     expect(parseClickHouseLocation('clickhouse://h:8123/b', { password: '' }).connection).not.toHaveProperty('password')
   })
 
+  it('reads ?journal=DIR as a folder, relative to the working directory', () => {
+    expect(parseClickHouseLocation('clickhouse://h/b?journal=/var/lib/baqup/journal').journal).toBe(
+      '/var/lib/baqup/journal',
+    )
+    expect(parseClickHouseLocation('clickhouse://h/b?journal=journal').journal).toBe(join(process.cwd(), 'journal'))
+    expect(parseClickHouseLocation('clickhouse://h/b')).not.toHaveProperty('journal')
+  })
+
   it('reads ?ca=PATH as the certificate the server is checked against', () => {
     const folder = mkdtempSync(join(tmpdir(), 'collector-ca-'))
     try {
@@ -75,6 +83,8 @@ describe('parseClickHouseLocation', () => {
     [`clickhouse://u:${encoded}@h/b?secure=yes`, /\?secure= takes 1 or 0/],
     [`clickhouse://u:${encoded}@h/b?ca=/etc/ca.pem`, /\?ca= is for TLS/],
     [`clickhouse://u:${encoded}@h/b-c`, /database name/],
+    [`clickhouse://u:${encoded}@h/b?cluster=main&journal=/var/lib/j`, /\?journal= is for one server/],
+    [`clickhouse://u:${encoded}@h/b?journal=`, /\?journal= names a folder/],
     [`clickhouse://u:${SECRET}@h:8123/b`, /not a URL/],
     [`clickhouse://u:%E0%A4%A@h/b`, /not percent-encoded/],
   ])('refuses %s, without repeating the location', (location, message) => {

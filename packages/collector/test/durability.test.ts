@@ -84,6 +84,38 @@ describe('durability', () => {
       let server: ClickHouse
       afterAll(() => server?.remove())
 
+      it('with ?journal=: 503 while ClickHouse is down, and after kill -9 every report answered 200 is there, counted once', {
+        timeout: 180_000,
+      }, async () => {
+        server ??= await startClickHouse()
+        const journal = join(folder, 'clickhouse-journal')
+        const location = `${server.storeURL('journaled')}?journal=${journal}`
+        const collector = await serve([`--store=${location}`, '--request-timeout=5000', UNCAPPED])
+        const traffic = load(collector.url, 8)
+        await until(() => traffic.accepted.size >= 200)
+        await server.stop()
+        const failedFrom = traffic.statuses.length
+        await until(() => traffic.statuses.slice(failedFrom).filter((status) => status === 503).length >= 20)
+        await server.start()
+        const recoveredFrom = traffic.accepted.size
+        await until(() => traffic.accepted.size >= recoveredFrom + 200)
+        await collector.stop('SIGKILL')
+        await traffic.stop()
+        const found = await storedHashes(location, new Date().toISOString().slice(0, 10))
+        expect([...traffic.accepted].filter((hash) => !found.has(hash))).toEqual([])
+        expect(readdirSync(journal).filter((file) => file.endsWith('.jsonl'))).toEqual([])
+        // A line is inserted again only when ClickHouse wrote it but its answer was lost (the server
+        // stopping) or the process died before the journal marked it: a whole copy, counted once.
+        const store = await openStore(server.storeURL('journaled'))
+        const copies = await store.query(
+          'SELECT max(n) AS most FROM (SELECT id, count() AS n FROM reports GROUP BY id)',
+        )
+        const stats = await store.stats()
+        await store.close()
+        expect(Number(copies[0]?.most)).toBeLessThanOrEqual(2)
+        expect(stats.reports).toBe(found.size)
+      })
+
       it('answers 503 with Retry-After, no 200 for a report not stored, and recovers', {
         timeout: 180_000,
       }, async () => {

@@ -52,6 +52,18 @@ describe('Journal', () => {
     expect((await Journal.open(dir)).entries).toEqual([line(1), line(3)])
   })
 
+  it('keeps the last line marked loaded across reopenings (for an engine that records none)', async () => {
+    const dir = freshDir()
+    const { journal, marked } = await Journal.open(dir)
+    expect(marked).toBe(0)
+    await journal.append(line(1))
+    await journal.mark(1)
+    await journal.mark(7)
+    await journal.close()
+    expect((await Journal.open(dir)).marked).toBe(7)
+    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', 'loaded'])
+  })
+
   it.each([
     ['not JSON', 'garbage'],
     ['JSON without a sequence number', '{"rows":{}}'],

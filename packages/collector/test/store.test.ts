@@ -279,6 +279,32 @@ describe.skipIf(clickhouseMissing)(`store: ClickHouse${clickhouseMissing ? ` (${
   afterAll(() => server?.remove())
   storeSuite(() => openClickHouse(server.storeURL('suite'), { LoggerClass: CapturedClientLog }), clientLog)
 
+  describe('with ?journal=', () => {
+    const journal = mkdtempSync(join(tmpdir(), 'collector-clickhouse-journal-'))
+    afterAll(() => rmSync(journal, { recursive: true, force: true }))
+    storeSuite(() => openClickHouse(`${server.storeURL('journaled')}?journal=${journal}`))
+
+    it('acknowledges from the journal, inserts many group commits at once, and a read sees them', async () => {
+      const location = `${server.storeURL('journaled_reads')}?journal=${join(journal, 'reads')}`
+      const store = await openClickHouse(location)
+      await Promise.all(['a', 'b', 'c'].map((name) => store.write({ ...empty, reports: [stored(name, '2025-03-01')] })))
+      const parts = async () =>
+        Number(
+          (
+            await store.query(
+              "SELECT count() AS n FROM system.parts WHERE database = 'journaled_reads' AND table = 'reports'",
+            )
+          )[0]?.n,
+        )
+      expect((await store.exportDay('2025-03-01')).map((row) => row.hash).sort()).toEqual(
+        ['a', 'b', 'c'].map(hashOf).sort(),
+      )
+      expect(await parts()).toBe(1)
+      await store.close()
+      expect(readdirSync(join(journal, 'reads'))).toEqual([])
+    })
+  })
+
   it('refuses a store of layout 2 (codename and build date kept)', async () => {
     const url = new URL(server.url)
     const command = (query: string) => fetch(`${url.origin}/?query=${encodeURIComponent(query)}`, { method: 'POST' })

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 
 /**
  * A ClickHouse store location, read once: `clickhouse://[USER[:PASSWORD]@]HOST[:PORT]/DB` (HTTP,
  * port 8123 by default) or `clickhouses://…` (HTTPS, port 8443 by default; `?secure=1` says the
  * same), with `?ca=PATH` naming the PEM file of the CA the server's certificate is checked
- * against (the system's CAs otherwise) and `?cluster=NAME` (see `topology.ts`). A password from
+ * against (the system's CAs otherwise), `?cluster=NAME` (see `topology.ts`) and `?journal=DIR`
+ * (one server only: see `journaled.ts`). A password from
  * the URL comes first, else the one from the environment (`BAQUP_COLLECTOR_CLICKHOUSE_PASSWORD`,
  * passed in by `main`). Credentials are handed to the client as options, never in the URL it is
  * given, and {@link describeClickHouse} is the only text of a location that reaches a log.
@@ -13,7 +15,7 @@ import { readFileSync } from 'node:fs'
 export const CLICKHOUSE_LOCATION = /^clickhouses?:\/\//i
 
 /** The parameters a location may have: an unknown one (a mistyped `?secure=1`) is refused, not ignored. */
-const PARAMETERS = new Set(['cluster', 'secure', 'ca'])
+const PARAMETERS = new Set(['cluster', 'secure', 'ca', 'journal'])
 const DEFAULT_PORTS = { http: '8123', https: '8443' } as const
 
 export interface ClickHouseConnection {
@@ -27,6 +29,8 @@ export interface ClickHouseConnection {
 export interface ClickHouseLocation {
   connection: ClickHouseConnection
   database: string
+  /** `?journal=DIR`: group commits are acknowledged from a journal there, inserted many at a time. */
+  journal?: string
 }
 
 /** A location's mistake, in words that never repeat the location (it may hold a password). */
@@ -83,6 +87,10 @@ export function parseClickHouseLocation(location: string, options: LocationOptio
       throw problem(`cannot read the CA file ${ca} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
     }
   }
+  const journal = url.searchParams.get('journal')
+  if (journal !== null && url.searchParams.has('cluster'))
+    throw problem("?journal= is for one server: on a cluster, a report's 200 waits for two replicas")
+  if (journal === '') throw problem('?journal= names a folder')
   const scheme = secure ? 'https' : 'http'
   const username = url.username ? decoded(url.username) : undefined
   const secret = url.password ? decoded(url.password) : password || undefined
@@ -94,6 +102,7 @@ export function parseClickHouseLocation(location: string, options: LocationOptio
       ...(caCert && { tls: { ca_cert: caCert } }),
     },
     database,
+    ...(journal !== null && { journal: resolve(journal) }),
   }
 }
 

@@ -4,9 +4,11 @@ import { sqlQueries } from '../stats/queries.js'
 import { parseClickHouseLocation } from './clickhouse-location.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
+import { journaled } from './journaled.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
+import { checkRows } from './row-check.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type TableName, tableRows, writtenConfigurations } from './tables.js'
+import { COLUMNS, mergedRows, type TableName, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 import { clickhouseClusterTopology, clickhouseTopology, clusterOf, type Settings, type Topology } from './topology.js'
 
 /**
@@ -86,7 +88,7 @@ export interface ClickHouseOptions {
 export async function openClickHouse(url: string, options: ClickHouseOptions = {}): Promise<Store> {
   const { timeoutMs = 10_000, LoggerClass, password } = options
   const log = LoggerClass && { LoggerClass }
-  const { connection, database } = parseClickHouseLocation(url, { password })
+  const { connection, database, journal } = parseClickHouseLocation(url, { password })
   const cluster = clusterOf(url)
   const topology = cluster ? clickhouseClusterTopology(database, cluster) : clickhouseTopology(database)
   const read = topology.readSettings
@@ -102,12 +104,55 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
   })
   // Retention deletes copies of configurations by their day, a day before the reports: every report
   // is written with a copy of its configuration at most a day older than itself, so it keeps one.
+  /**
+   * A report after its configuration, and counted after it is stored: a failed write the client
+   * sends again is then counted once, by the write that stored it. Tables of one round are written at once.
+   */
+  const insertRows = async (rows: TableRows, done = new Set<TableName>()) => {
+    const rounds: (readonly TableName[])[] = [
+      ['configurations', 'configuration_options', 'version_checks', 'refusals'],
+      ['reports'],
+      ['installation_days'],
+    ]
+    const insert = async (table: TableName) => {
+      if (rows[table].length === 0 || done.has(table)) return
+      const values = rows[table] as Record<string, unknown>[]
+      const columns = [...COLUMNS[table]] as [string, ...string[]]
+      const target = topology.insertInto(table)
+      const clickhouse_settings = topology.insertSettings(table)
+      await insertRetried(
+        () => client.insert({ table: target, values, format: 'JSONEachRow', columns, clickhouse_settings }),
+        topology.retriesInserts,
+      )
+      done.add(table)
+    }
+    for (const round of rounds) await Promise.all(round.map(insert))
+  }
+  // With `?journal=DIR`, many group commits share an insert of each table (ClickHouse records no
+  // line: a crash between an insert's answer and the journal's mark inserts those lines again).
+  let inserted = { last: 0, done: new Set<TableName>() }
+  const writes =
+    journal === undefined
+      ? undefined
+      : await journaled(journal, {
+          load(lines, last) {
+            // The same lines again after a failure: the tables already inserted are not inserted twice.
+            if (inserted.last !== last) inserted = { last, done: new Set() }
+            return insertRows(mergedRows(lines.map((line) => line.rows)), inserted.done)
+          },
+        })
+  /** A read sees every report acknowledged before it. */
+  const select = async <T>(on: ClickHouseClient, query: string, settings: Settings = {}) => {
+    await writes?.loadNow()
+    return json<T>(on, query, settings)
+  }
+
   const configurations = new StoredConfigurations(1)
   // Each collector counts a day's first report of an installation once; where two collectors both
   // received one, the queries count the installation once all the same.
   const countedDays = new CountedDays(async (when) =>
     (
-      await json<{ installation: string }>(
+      await select<{ installation: string }>(
         reader,
         `SELECT DISTINCT installation FROM installation_days WHERE day = ${day(when)}`,
         read,
@@ -123,37 +168,22 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
         configuration: (id, on) => configurations.has(id, on),
         installationDay: (on, installation) => countedDays.has(on, installation),
       })
-      // A report after its configuration, and counted after it is stored: a failed write the client sends
-      // again is then counted once, by the write that stored it. Tables of one round are written at once.
-      const rounds: (readonly TableName[])[] = [
-        ['configurations', 'configuration_options', 'version_checks', 'refusals'],
-        ['reports'],
-        ['installation_days'],
-      ]
-      const insert = async (table: TableName) => {
-        if (rows[table].length === 0) return
-        const values = rows[table] as Record<string, unknown>[]
-        const columns = [...COLUMNS[table]] as [string, ...string[]]
-        const target = topology.insertInto(table)
-        const clickhouse_settings = topology.insertSettings(table)
-        await insertRetried(
-          () => client.insert({ table: target, values, format: 'JSONEachRow', columns, clickhouse_settings }),
-          topology.retriesInserts,
-        )
-      }
-      for (const round of rounds) await Promise.all(round.map(insert))
+      if (writes) {
+        checkRows(rows)
+        await writes.append(rows)
+      } else await insertRows(rows)
       configurations.add(writtenConfigurations(rows))
       countedDays.add(rows.installation_days)
     },
     async stats(): Promise<StoreStats> {
-      const [counts] = await json<Record<string, string>>(
+      const [counts] = await select<Record<string, string>>(
         client,
         `SELECT (SELECT uniqExact(hash, day) FROM ${database}.reports) AS reports,
                 (SELECT uniqExact(hash) FROM ${database}.reports) AS installations,
                 (SELECT count() FROM ${database}.version_checks) AS version_checks`,
         read,
       )
-      const refused = await json<{ code: string; n: string }>(
+      const refused = await select<{ code: string; n: string }>(
         client,
         `SELECT code, sum(n) AS n FROM ${database}.refusals GROUP BY code ORDER BY code`,
         read,
@@ -166,7 +196,7 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
       }
     },
     async exportDay(when: string): Promise<ExportedReport[]> {
-      return json<ExportedReport>(
+      return select<ExportedReport>(
         client,
         `SELECT toString(day) AS day, hash, argMin(version, received) AS version,
            argMin(configuration, received) AS configuration
@@ -180,6 +210,7 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
       )
     },
     async applyRetention({ before, ipBefore }: Retention) {
+      await writes?.loadNow()
       // A report keeps a copy of its configuration at most a day older than itself: see `configurations`.
       const copiesBefore = new Date(Date.parse(before) - 86_400_000).toISOString().slice(0, 10)
       const expiring = [
@@ -194,7 +225,7 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
           await client.command({ query: `ALTER TABLE ${topology.mutate(table)} DELETE WHERE day < ${day(expired)}` })
           continue
         }
-        const days = await json<{ day: string }>(
+        const days = await select<{ day: string }>(
           client,
           `SELECT DISTINCT toString(day) AS day FROM ${database}.${table} WHERE day < ${day(expired)}`,
           read,
@@ -210,24 +241,26 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
         })
       }
     },
-    queries: sqlQueries('clickhouse', (sql) => json<Record<string, unknown>>(reader, sql, read)),
+    queries: sqlQueries('clickhouse', (sql) => select<Record<string, unknown>>(reader, sql, read)),
     async installationsPerNetwork(when: string, network?: string) {
       // No query parameters on 18.16: a network is put in the query only in the form the collector writes it.
       if (network !== undefined && !/^[0-9a-f.:]+\/\d{1,3}$/i.test(network)) throw new Error('not a network')
-      return json<{ network: string; installation: string }>(
+      return select<{ network: string; installation: string }>(
         reader,
         `SELECT DISTINCT network, toString(installation) AS installation FROM reports
          WHERE day = ${day(when)} AND network != '' ${network === undefined ? '' : `AND network = '${network}'`}`,
         read,
       )
     },
-    query: (sql: string) => json<Record<string, unknown>>(reader, sql, read),
+    query: (sql: string) => select<Record<string, unknown>>(reader, sql, read),
     async ping() {
+      await writes?.loadNow()
       const answer = await client.ping()
       if (!answer.success) throw answer.error
       if (topology.ping) await client.command({ query: topology.ping })
     },
     async close() {
+      await writes?.close()
       await reader.close()
       await client.close()
     },

@@ -2,26 +2,19 @@ import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDB
 import { sqlQueries } from '../stats/queries.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
-import { Journal, type JournalEntry } from './journal.js'
+import { journaled, type Loader } from './journaled.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
+import { oneAtATime } from './one-at-a-time.js'
 import { checkRows } from './row-check.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
 import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 import { duckdbTopology } from './topology.js'
 
 /**
- * The embedded engine: one DuckDB file and its journal (`journal.ts`). A group commit is written
- * to the journal and synced before it is acknowledged; DuckDB loads what the journal holds in one
- * transaction, after a short wait that lets many group commits share it, or at once when a reader
- * needs everything acknowledged so far.
+ * The embedded engine: one DuckDB file and its journal (`journaled.ts`), `FILE.journal/`. A group
+ * commit is written to the journal and synced before it is acknowledged; DuckDB loads what the
+ * journal holds in one transaction, about every 100 ms, or at once when a reader needs it.
  */
-
-/** How long journaled rows wait for others before DuckDB loads them, in milliseconds. */
-const LINGER_MS = 100
-/** Reports waiting in the journal beyond which a group commit waits for DuckDB to load them first. */
-const MOST_WAITING = 20_000
-/** After a failed load, the next try (a group commit or a reader also tries). */
-const RETRY_MS = 1000
 
 /**
  * The writer's appenders, one per table, kept open from one group commit to the next. An
@@ -65,16 +58,6 @@ function appenders(connection: DuckDBConnection) {
 
 const number = (value: unknown) => Number(value ?? 0)
 
-/** Runs the work it is given one at a time, each once the one before has settled. */
-function oneAtATime() {
-  let tail: Promise<unknown> = Promise.resolve()
-  return <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work, work)
-    tail = run.catch(() => {})
-    return run
-  }
-}
-
 export async function openDuckDB(path: string): Promise<Store> {
   const instance = await DuckDBInstance.create(path)
   const writer = await instance.connect()
@@ -98,64 +81,35 @@ export async function openDuckDB(path: string): Promise<Store> {
   await writer.run('CREATE TABLE IF NOT EXISTS journal_position (loaded UBIGINT)')
   const [position] = await read('SELECT loaded FROM journal_position')
   if (!position) await writer.run('INSERT INTO journal_position VALUES (0)')
-  let loaded = number(position?.loaded)
-  // Opened once DuckDB holds the file's lock: no other process writes this journal.
-  const { journal, entries } = await Journal.open<TableRows>(`${path}.journal`)
-  const waiting: JournalEntry<TableRows>[] = entries.filter((entry) => entry.seq > loaded)
-  let seq = entries.reduce((last, entry) => Math.max(last, entry.seq), loaded)
   const appending = appenders(writer)
-
   // One writer connection: a load and the retention job never interleave their transactions.
   const exclusive = oneAtATime()
-  /** Moves every journaled line into DuckDB, in one transaction, then lets the journal forget them. */
-  const loadWaiting = async () => {
-    const lines = waiting.splice(0)
-    const last = lines.at(-1)?.seq
-    if (last === undefined) return
-    await writer.run('BEGIN TRANSACTION')
-    try {
-      for (const table of Object.keys(COLUMNS) as (keyof TableRows)[])
-        await appending.append(
-          table,
-          lines.flatMap((line) => line.rows[table]),
-        )
-      await writer.run('UPDATE journal_position SET loaded = $1', [last])
-      await writer.run('COMMIT')
-    } catch (error) {
-      appending.discard()
-      await writer.run('ROLLBACK').catch(() => {})
-      waiting.unshift(...lines)
-      throw error
-    }
-    loaded = last
-    await journal.release(loaded)
+  /** Journal lines into the tables in one transaction, which also records the last: a line is loaded once. */
+  const loader: Loader = {
+    loaded: number(position?.loaded),
+    load: (lines, last) =>
+      exclusive(async () => {
+        await writer.run('BEGIN TRANSACTION')
+        try {
+          for (const table of Object.keys(COLUMNS) as (keyof TableRows)[])
+            await appending.append(
+              table,
+              lines.flatMap((line) => line.rows[table]),
+            )
+          await writer.run('UPDATE journal_position SET loaded = $1', [last])
+          await writer.run('COMMIT')
+        } catch (error) {
+          appending.discard()
+          await writer.run('ROLLBACK').catch(() => {})
+          throw error
+        }
+      }),
   }
-  let timer: NodeJS.Timeout | undefined
-  let failed: unknown
-  /** Loads now (what a reader, the retention job or closing needs): every line acknowledged before the call. */
-  const loadNow = () => {
-    clearTimeout(timer)
-    timer = undefined
-    return exclusive(loadWaiting).then(
-      () => {
-        failed = undefined
-      },
-      (error: unknown) => {
-        failed = error
-        later(RETRY_MS)
-        throw error
-      },
-    )
-  }
-  let closing = false
-  const later = (ms: number) => {
-    if (!closing) timer ??= setTimeout(() => loadNow().catch(() => {}), ms).unref()
-  }
-  // What a crash left in the journal is loaded before anything is read or written.
-  await loadNow()
+  // Opened once DuckDB holds the file's lock: no other process writes this journal.
+  const writes = await journaled(`${path}.journal`, loader)
   /** A read sees every report acknowledged before it. */
   const rows = async (sql: string, values: DuckDBValue[] = []) => {
-    await loadNow()
+    await writes.loadNow()
     return read(sql, values)
   }
 
@@ -174,27 +128,20 @@ export async function openDuckDB(path: string): Promise<Store> {
   )
   // One group commit at a time is journaled; the retention job stops them while it runs.
   const journaling = oneAtATime()
-  const waitingReports = () => waiting.reduce((sum, line) => sum + line.rows.reports.length, 0)
 
   return {
     engine: 'duckdb',
     write: (batch: Batch) =>
       journaling(async () => {
-        // While DuckDB fails, or when it lags far behind, a group commit waits for it (and fails with it).
-        if (failed !== undefined || waitingReports() > MOST_WAITING) await loadNow()
         await countedDays.prepare(new Set(batch.reports.map((report) => report.day)))
         const tables = tableRows(batch, {
           configuration: (id, day) => configurations.has(id, day),
           installationDay: (day, installation) => countedDays.has(day, installation),
         })
         checkRows(tables)
-        // A number is never used twice, even by a line that failed.
-        const entry = { seq: ++seq, rows: tables }
-        await journal.append(entry)
-        waiting.push(entry)
+        await writes.append(tables)
         configurations.add(writtenConfigurations(tables))
         countedDays.add(tables.installation_days)
-        later(LINGER_MS)
       }),
     async stats(): Promise<StoreStats> {
       const [counts] = await rows(`SELECT
@@ -222,7 +169,7 @@ export async function openDuckDB(path: string): Promise<Store> {
     applyRetention: ({ before, ipBefore }: Retention) =>
       // No group commit is journaled meanwhile: what one writes depends on the configurations and days kept.
       journaling(async () => {
-        await loadNow()
+        await writes.loadNow()
         await exclusive(async () => {
           for (const table of ['reports', 'installation_days', 'version_checks', 'refusals']) {
             await writer.run(`DELETE FROM ${table} WHERE day < $1::DATE`, [before])
@@ -253,12 +200,9 @@ export async function openDuckDB(path: string): Promise<Store> {
     async close() {
       // What is under way ends first: the last group commit, the last load, the last read.
       await journaling(async () => {})
-      closing = true
-      // Lines DuckDB cannot load now stay in the journal, and load when the store next opens.
-      await loadNow().catch(() => {})
-      clearTimeout(timer)
+      await writes.close()
+      await exclusive(async () => {})
       await reading(async () => {})
-      await journal.close()
       appending.discard()
       writer.closeSync()
       reader.closeSync()

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/promises'
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /**
@@ -33,6 +33,8 @@ const { O_APPEND, O_CREAT, O_DSYNC, O_WRONLY } = constants
 const APPEND_SYNCED = O_APPEND | O_CREAT | O_DSYNC | O_WRONLY
 
 const SEGMENT = /^(\d{16})\.jsonl$/
+/** The last line loaded, for an engine that records none itself. */
+const MARK = 'loaded'
 const segmentName = (first: number) => `${String(first).padStart(16, '0')}.jsonl`
 
 /** A segment's entries; its last line is dropped when it was cut short (never synced, so never acknowledged). */
@@ -60,17 +62,35 @@ export class Journal<T> {
 
   private constructor(private readonly dir: string) {}
 
-  /** Opens the journal in `dir` (created if need be) and reads back every entry it holds, in order. */
-  static async open<T>(dir: string): Promise<{ journal: Journal<T>; entries: JournalEntry<T>[] }> {
+  /**
+   * Opens the journal in `dir` (created if need be) and reads back every entry it holds, in order,
+   * and the last line marked loaded (0: none).
+   */
+  static async open<T>(dir: string): Promise<{ journal: Journal<T>; entries: JournalEntry<T>[]; marked: number }> {
     await mkdir(dir, { recursive: true, mode: 0o700 })
     const journal = new Journal<T>(dir)
+    const mark = await readFile(join(dir, MARK), 'utf8').catch(() => '0')
+    const marked = /^\d+$/.test(mark) ? Number(mark) : 0
     const entries: JournalEntry<T>[] = []
     for (const name of (await readdir(dir)).filter((file) => SEGMENT.test(file)).sort()) {
       const read = entriesOf<T>(join(dir, name), await readFile(join(dir, name), 'utf8'))
       entries.push(...read)
       journal.closed.push({ name, last: read.at(-1)?.seq ?? 0, bytes: 0 })
     }
-    return { journal, entries }
+    return { journal, entries, marked }
+  }
+
+  /** Records that lines up to `loaded` are loaded, for the next open (a file replaced whole, synced). */
+  async mark(loaded: number): Promise<void> {
+    const next = join(this.dir, `${MARK}.next`)
+    const handle = await open(next, 'w', 0o600)
+    try {
+      await handle.writeFile(String(loaded))
+      await handle.datasync()
+    } finally {
+      await handle.close()
+    }
+    await rename(next, join(this.dir, MARK))
   }
 
   /** Writes one entry and syncs it to disk; one append at a time (the group committer's). */

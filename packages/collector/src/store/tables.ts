@@ -99,6 +99,12 @@ export function tableRows(batch: Batch, written: Written): TableRows {
   return rows
 }
 
+/** The rows of several batches as one: each table's rows, batch after batch. */
+export function mergedRows(batches: readonly TableRows[]): TableRows {
+  const merged = Object.fromEntries(tableSpecs().map(([table]) => [table, batches.flatMap((rows) => rows[table])]))
+  return merged as unknown as TableRows
+}
+
 /** The ids of the configurations a batch's rows write. */
 export const writtenConfigurations = (rows: TableRows) =>
   rows.configurations.map((row) => ({ id: row.id as string, day: row.day as string }))
