@@ -55,6 +55,17 @@ const until = async (done: () => boolean) => {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
+/** A collector on `location` under load, its ClickHouse stopped once `first` reports are accepted, until 20 get 503. */
+async function underOutage(server: ClickHouse, location: string, first: number) {
+  const collector = await serve([`--store=${location}`, '--request-timeout=5000', UNCAPPED])
+  const traffic = load(collector.url, 8)
+  await until(() => traffic.accepted.size >= first)
+  await server.stop()
+  const failedFrom = traffic.statuses.length
+  await until(() => traffic.statuses.slice(failedFrom).filter((status) => status === 503).length >= 20)
+  return { collector, traffic }
+}
+
 describe('durability', () => {
   it('DuckDB: after kill -9 under load, every report answered 200 is in the store', { timeout: 120_000 }, async () => {
     const location = join(folder, 'killed.duckdb')
@@ -90,12 +101,7 @@ describe('durability', () => {
         server ??= await startClickHouse()
         const journal = join(folder, 'clickhouse-journal')
         const location = `${server.storeURL('journaled')}?journal=${journal}`
-        const collector = await serve([`--store=${location}`, '--request-timeout=5000', UNCAPPED])
-        const traffic = load(collector.url, 8)
-        await until(() => traffic.accepted.size >= 200)
-        await server.stop()
-        const failedFrom = traffic.statuses.length
-        await until(() => traffic.statuses.slice(failedFrom).filter((status) => status === 503).length >= 20)
+        const { collector, traffic } = await underOutage(server, location, 200)
         await server.start()
         const recoveredFrom = traffic.accepted.size
         await until(() => traffic.accepted.size >= recoveredFrom + 200)
@@ -119,14 +125,9 @@ describe('durability', () => {
       it('answers 503 with Retry-After, no 200 for a report not stored, and recovers', {
         timeout: 180_000,
       }, async () => {
-        server = await startClickHouse()
+        server ??= await startClickHouse()
         const location = server.storeURL('durability')
-        const collector = await serve([`--store=${location}`, '--request-timeout=5000', UNCAPPED])
-        const traffic = load(collector.url, 8)
-        await until(() => traffic.accepted.size >= 100)
-        await server.stop()
-        const failedFrom = traffic.statuses.length
-        await until(() => traffic.statuses.slice(failedFrom).filter((status) => status === 503).length >= 20)
+        const { collector, traffic } = await underOutage(server, location, 100)
         const refusedAnswer = await post(collector.url, report(config, { hash: 'f'.repeat(64) }))
         expect(refusedAnswer.status).toBe(503)
         expect(refusedAnswer.headers.get('retry-after')).toMatch(/^\d+$/)

@@ -1,4 +1,6 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -8,6 +10,8 @@ const folder = mkdtempSync(join(tmpdir(), 'collector-journal-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 let dirs = 0
 const freshDir = () => join(folder, `journal-${dirs++}`)
+/** The journal's segment files, in order. */
+const segmentsIn = (dir: string) => readdirSync(dir).filter((file) => file.endsWith('.jsonl')).sort()
 const line = (seq: number) => ({ seq, rows: { reports: [{ id: `r${seq}` }] } })
 
 describe('Journal', () => {
@@ -19,7 +23,7 @@ describe('Journal', () => {
     await first.release(0) // nothing loaded: the next line starts a segment, none is deleted
     await first.append(line(3))
     await first.close()
-    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', '0000000000000003.jsonl'])
+    expect(segmentsIn(dir)).toEqual(['0000000000000001.jsonl', '0000000000000003.jsonl'])
     const { journal, entries } = await Journal.open(dir)
     expect(entries).toEqual([line(1), line(2), line(3)])
     await journal.close()
@@ -32,12 +36,12 @@ describe('Journal', () => {
     await journal.append(line(2))
     await journal.release(1) // the segment holds line 2, not loaded
     await journal.append(line(3))
-    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', '0000000000000003.jsonl'])
+    expect(segmentsIn(dir)).toEqual(['0000000000000001.jsonl', '0000000000000003.jsonl'])
     await journal.release(2)
-    expect(readdirSync(dir)).toEqual(['0000000000000003.jsonl'])
+    expect(segmentsIn(dir)).toEqual(['0000000000000003.jsonl'])
     await journal.release(3)
     await journal.append(line(4))
-    expect(readdirSync(dir)).toEqual(['0000000000000004.jsonl'])
+    expect(segmentsIn(dir)).toEqual(['0000000000000004.jsonl'])
     await journal.close()
     expect((await Journal.open(dir)).entries).toEqual([line(4)])
   })
@@ -61,7 +65,33 @@ describe('Journal', () => {
     await journal.mark(7)
     await journal.close()
     expect((await Journal.open(dir)).marked).toBe(7)
-    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', 'loaded'])
+    expect(readdirSync(dir).sort()).toEqual(['0000000000000001.jsonl', 'loaded', 'lock'])
+  })
+
+  it('is one process at a time: refuses a folder another live process holds, takes over one whose process is gone', async () => {
+    const dir = freshDir()
+    const { journal } = await Journal.open(dir)
+    expect(readFileSync(join(dir, 'lock'), 'utf8')).toBe(String(process.pid))
+    await journal.close()
+    expect(readdirSync(dir)).not.toContain('lock')
+
+    const other = spawn('sleep', ['30'])
+    try {
+      writeFileSync(join(dir, 'lock'), String(other.pid))
+      await expect(Journal.open(dir)).rejects.toThrow(
+        new JournalError(
+          `store journal ${dir}: in use by process ${other.pid}; a journal has one collector at a time ` +
+            '(if no collector runs there, remove its file lock)',
+        ),
+      )
+    } finally {
+      other.kill()
+      await once(other, 'exit')
+    }
+    // The same process id, now gone: the lock a kill -9 left behind.
+    const reopened = await Journal.open(dir)
+    expect(readFileSync(join(dir, 'lock'), 'utf8')).toBe(String(process.pid))
+    await reopened.journal.close()
   })
 
   it.each([

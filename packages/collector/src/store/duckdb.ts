@@ -106,7 +106,7 @@ export async function openDuckDB(path: string): Promise<Store> {
       }),
   }
   // Opened once DuckDB holds the file's lock: no other process writes this journal.
-  const writes = await journaled(`${path}.journal`, loader)
+  const writes = await journaled(`${path}.journal`, loader, { lock: false })
   /** A read sees every report acknowledged before it. */
   const rows = async (sql: string, values: DuckDBValue[] = []) => {
     await writes.loadNow()

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs'
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { lockFolder } from './folder-lock.js'
 
 /**
  * The DuckDB store's write-ahead journal: each group commit is one line, written and synced to
@@ -59,6 +60,8 @@ export class Journal<T> {
   private rotate = false
   /** The last sequence number DuckDB holds, as `release` last heard. */
   private loaded = 0
+  /** Releases the folder's lock, when it was taken. */
+  private unlock = async () => {}
 
   private constructor(private readonly dir: string) {}
 
@@ -66,9 +69,21 @@ export class Journal<T> {
    * Opens the journal in `dir` (created if need be) and reads back every entry it holds, in order,
    * and the last line marked loaded (0: none).
    */
-  static async open<T>(dir: string): Promise<{ journal: Journal<T>; entries: JournalEntry<T>[]; marked: number }> {
+  static async open<T>(
+    dir: string,
+    { lock = true }: { lock?: boolean } = {},
+  ): Promise<{ journal: Journal<T>; entries: JournalEntry<T>[]; marked: number }> {
     await mkdir(dir, { recursive: true, mode: 0o700 })
     const journal = new Journal<T>(dir)
+    if (lock)
+      journal.unlock = await lockFolder(
+        dir,
+        (pid) =>
+          new JournalError(
+            `store journal ${dir}: in use by process ${pid}; a journal has one collector at a time ` +
+              '(if no collector runs there, remove its file lock)',
+          ),
+      )
     const mark = await readFile(join(dir, MARK), 'utf8').catch(() => '0')
     const marked = /^\d+$/.test(mark) ? Number(mark) : 0
     const entries: JournalEntry<T>[] = []
@@ -124,7 +139,13 @@ export class Journal<T> {
   }
 
   /** Closes the segment being written; deleted if all its lines are loaded. */
+  /** Closes the segment being written (deleted if all its lines are loaded), and lets go of the folder. */
   async close(): Promise<void> {
+    await this.closeSegment()
+    await this.unlock()
+  }
+
+  private async closeSegment(): Promise<void> {
     if (!this.current) return
     const { handle, segment } = this.current
     this.current = undefined
@@ -134,7 +155,7 @@ export class Journal<T> {
   }
 
   private async startSegment(first: number): Promise<void> {
-    await this.close()
+    await this.closeSegment()
     const segment = { name: segmentName(first), last: 0, bytes: 0 }
     const handle = await open(join(this.dir, segment.name), APPEND_SYNCED, 0o600)
     this.current = { handle, segment }

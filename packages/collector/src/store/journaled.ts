@@ -39,12 +39,14 @@ export interface JournaledOptions {
   mostWaiting?: number
   /** After a failed load, when the next one is tried (an append or a reader tries too). */
   retryMs?: number
+  /** Whether the journal takes its folder's lock (not where the engine's own lock covers it already). */
+  lock?: boolean
 }
 
 /** Opens the journal in `dir` and loads what it holds (what a crash left) before anything else. */
 export async function journaled(dir: string, loader: Loader, options: JournaledOptions = {}): Promise<JournaledWrites> {
-  const { lingerMs = 100, mostWaiting = 20_000, retryMs = 1000 } = options
-  const { journal, entries, marked } = await Journal.open<TableRows>(dir)
+  const { lingerMs = 100, mostWaiting = 20_000, retryMs = 1000, lock = true } = options
+  const { journal, entries, marked } = await Journal.open<TableRows>(dir, { lock })
   let loaded = loader.loaded ?? marked
   const waiting = entries.filter((entry) => entry.seq > loaded)
   let seq = entries.reduce((last, entry) => Math.max(last, entry.seq), loaded)
