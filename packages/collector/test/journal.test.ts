@@ -11,7 +11,10 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }))
 let dirs = 0
 const freshDir = () => join(folder, `journal-${dirs++}`)
 /** The journal's segment files, in order. */
-const segmentsIn = (dir: string) => readdirSync(dir).filter((file) => file.endsWith('.jsonl')).sort()
+const segmentsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.jsonl'))
+    .sort()
 const line = (seq: number) => ({ seq, rows: { reports: [{ id: `r${seq}` }] } })
 
 describe('Journal', () => {
