@@ -3,8 +3,8 @@
 // on DuckDB, on one ClickHouse server (inserts per group commit, and from a journal: `?journal=`)
 // and on a ClickHouse cluster (2 shards × 2 replicas, ZooKeeper),
 // beside a bare node:http server answering 200 to the same requests,
-// each in its own process, measured in the same run (the bare server before and after the
-// collectors: their mean is the baseline). Accepted per second are the 200s the store confirmed
+// each in its own process, measured in the same run (the bare server before and after each
+// collector: their mean is that collector's baseline). Accepted per second are the 200s the store confirmed
 // (cross-checked against `stats` afterwards). The store size per million reports is measured on
 // a store seeded with N generated reports (`baqup-collector seed`, N = BENCH_STORE_REPORTS,
 // default 100 000): its growth over an empty store, divided by N, times a million.
@@ -267,7 +267,7 @@ async function testSupport(name) {
   return import(out)
 }
 
-async function clickhouse() {
+async function clickhouse(measure) {
   const { clickhouseMissing, startClickHouse } = await testSupport('clickhouse')
   if (clickhouseMissing) return { skipped: clickhouseMissing }
   const server = await startClickHouse()
@@ -290,10 +290,11 @@ async function clickhouse() {
     return Number(await query(`SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '${database}' AND active`))
   }
   try {
-    const direct = await collector(server.storeURL('bench'), server.storeURL('seeded'), () => bytesOn('seeded'))
-    const journaled = await ingest(
-      `${server.storeURL('bench_journaled')}?journal=${join(folder, 'clickhouse.journal')}`,
+    const direct = await measure(() =>
+      collector(server.storeURL('bench'), server.storeURL('seeded'), () => bytesOn('seeded')),
     )
+    const journal = join(folder, 'clickhouse.journal')
+    const journaled = await measure(() => ingest(`${server.storeURL('bench_journaled')}?journal=${journal}`))
     return { direct, journaled }
   } finally {
     await server.remove()
@@ -301,23 +302,23 @@ async function clickhouse() {
 }
 
 /** The test suite's throw-away cluster: ZooKeeper and four ClickHouse servers; the collector writes through the first. */
-async function cluster() {
+async function cluster(measure) {
   const { clusterMissing, startHealthyCluster } = await testSupport('cluster')
   if (clusterMissing) return { skipped: clusterMissing }
   const started = await startHealthyCluster()
   try {
-    return await ingest(started.storeURL('bench'))
+    return await measure(() => ingest(started.storeURL('bench')))
   } finally {
     await started.remove()
   }
 }
 
-/** Two runs of one server as one: the mean rate, the worse p99 and peak memory. */
-const meanOf = (before, after) => ({
-  ...after,
-  ok: (before.ok + after.ok) / 2,
-  p99: Math.max(before.p99, after.p99),
-  peakMiB: Math.max(before.peakMiB, after.peakMiB),
+/** Runs of one server as one: the mean rate, the worst p99 and peak memory. */
+const meanOf = (...runs) => ({
+  ...runs.at(-1),
+  ok: runs.reduce((sum, run) => sum + run.ok, 0) / runs.length,
+  p99: Math.max(...runs.map((run) => run.p99)),
+  peakMiB: Math.max(...runs.map((run) => run.peakMiB)),
 })
 
 const mib = (n) => `${n.toFixed(1)} MiB`
@@ -336,38 +337,41 @@ console.log(
   `\nbaqup-collector, ${CONNECTIONS} connections, ${seconds} s each (autocannon), node ${process.version}; ` +
     `report body ${template.length} bytes:`,
 )
-const bareBefore = await bare()
+// The machine's speed drifts over minutes: each collector runs between two runs of the bare server,
+// and its ratio is to their mean.
+const bares = [await bare()]
+async function measure(run) {
+  const figures = await run()
+  bares.push(await bare())
+  return { ...figures, baseline: meanOf(bares.at(-2), bares.at(-1)) }
+}
 // Without lookups before and after the run with them: the order of two runs alone moves their rates.
-const withoutGeoBefore = await ingest(join(folder, 'geo-off-1.duckdb'), ['--geo=off'])
-const duck = await duckdb()
-const withoutGeoAfter = await ingest(join(folder, 'geo-off-2.duckdb'), ['--geo=off'])
-const duckWithoutGeo = meanOf(withoutGeoBefore, withoutGeoAfter)
-const { direct: house = {}, journaled: houseJournaled = {}, skipped } = await clickhouse()
+const withoutGeoBefore = await measure(() => ingest(join(folder, 'geo-off-1.duckdb'), ['--geo=off']))
+const duck = await measure(duckdb)
+const withoutGeoAfter = await measure(() => ingest(join(folder, 'geo-off-2.duckdb'), ['--geo=off']))
+const { direct: house = {}, journaled: houseJournaled = {}, skipped } = await clickhouse(measure)
 if (skipped) house.skipped = houseJournaled.skipped = skipped
-const houses = await cluster()
-const bareAfter = await bare()
+const houses = await cluster(measure)
 const large = await largeConfigurations()
 const largeCapped = await largeConfigurations([HEAP_FLAG])
-const bareFigures = meanOf(bareBefore, bareAfter)
+const rates = bares.map(perSecond)
 line(
   'bare node:http, 200 only',
-  bareFigures,
+  meanOf(...bares),
   undefined,
-  `  (before ${perSecond(bareBefore).toFixed(0)}, after ${perSecond(bareAfter).toFixed(0)} /s)`,
+  `  (${bares.length} runs, ${Math.min(...rates).toFixed(0)} to ${Math.max(...rates).toFixed(0)} /s; each collector's ratio is to the runs before and after it)`,
 )
+const ratio = (figures) => perSecond(figures) / perSecond(figures.baseline)
 for (const [name, figures, goal] of [
-  [
-    'collector on DuckDB, --geo=off',
-    duckWithoutGeo,
-    `  (before ${perSecond(withoutGeoBefore).toFixed(0)}, after ${perSecond(withoutGeoAfter).toFixed(0)} /s)`,
-  ],
+  ['collector on DuckDB, --geo=off', withoutGeoBefore, ''],
   ['collector on DuckDB', duck, '  (goal ≥ ×0.5)'],
+  ['collector on DuckDB, --geo=off', withoutGeoAfter, ''],
   ['collector on ClickHouse', house, ''],
   ['  with ?journal=', houseJournaled, '  (goal ≥ ×0.3)'],
   ['collector on ClickHouse 2×2', houses, ''],
 ]) {
   if (figures.skipped) console.log(`${name.padEnd(30)} skipped: ${figures.skipped}`)
-  else line(name, figures, bareFigures, goal)
+  else line(name, figures, figures.baseline, goal)
 }
 
 for (const [name, figures] of [
@@ -391,10 +395,11 @@ for (const [name, figures] of [
 }
 
 // The country and AS lookups of every report (issue 22): at most 10 % of the ingest rate.
-const geoCost = 1 - perSecond(duck) / perSecond(duckWithoutGeo)
+const geoCost = 1 - ratio(duck) / ((ratio(withoutGeoBefore) + ratio(withoutGeoAfter)) / 2)
+const peakWithoutGeo = Math.max(withoutGeoBefore.peakMiB, withoutGeoAfter.peakMiB)
 console.log(
-  `  lookups (DuckDB, --geo=on against --geo=off): ${(geoCost * 100).toFixed(1)} % fewer reports/s, ` +
-    `peak RSS +${mib(duck.peakMiB - duckWithoutGeo.peakMiB)} (goal: at most 10 % fewer)`,
+  `  lookups (DuckDB, --geo=on against --geo=off, each as a ratio to bare): ${(geoCost * 100).toFixed(1)} % fewer reports/s, ` +
+    `peak RSS +${mib(duck.peakMiB - peakWithoutGeo)} (goal: at most 10 % fewer)`,
 )
 
 for (const [how, figures] of [
