@@ -6,7 +6,6 @@ import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
 import { journaled } from './journaled.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
-import { checkRows } from './row-check.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
 import { COLUMNS, mergedRows, type TableName, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 import { clickhouseClusterTopology, clickhouseTopology, clusterOf, type Settings, type Topology } from './topology.js'
@@ -102,8 +101,6 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
     database,
     log,
   })
-  // Retention deletes copies of configurations by their day, a day before the reports: every report
-  // is written with a copy of its configuration at most a day older than itself, so it keeps one.
   /**
    * A report after its configuration, and counted after it is stored: a failed write the client
    * sends again is then counted once, by the write that stored it. Tables of one round are written at once.
@@ -147,6 +144,8 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
     return json<T>(on, query, settings)
   }
 
+  // Retention deletes copies of configurations by their day, a day before the reports: every report
+  // is written with a copy of its configuration at most a day older than itself, so it keeps one.
   const configurations = new StoredConfigurations(1)
   // Each collector counts a day's first report of an installation once; where two collectors both
   // received one, the queries count the installation once all the same.
@@ -168,10 +167,7 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
         configuration: (id, on) => configurations.has(id, on),
         installationDay: (on, installation) => countedDays.has(on, installation),
       })
-      if (writes) {
-        checkRows(rows)
-        await writes.append(rows)
-      } else await insertRows(rows)
+      await (writes ? writes.append(rows) : insertRows(rows))
       configurations.add(writtenConfigurations(rows))
       countedDays.add(rows.installation_days)
     },

@@ -5,7 +5,6 @@ import { CountedDays } from './counted-days.js'
 import { journaled, type Loader } from './journaled.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import { oneAtATime } from './one-at-a-time.js'
-import { checkRows } from './row-check.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
 import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
 import { duckdbTopology } from './topology.js'
@@ -138,7 +137,6 @@ export async function openDuckDB(path: string): Promise<Store> {
           configuration: (id, day) => configurations.has(id, day),
           installationDay: (day, installation) => countedDays.has(day, installation),
         })
-        checkRows(tables)
         await writes.append(tables)
         configurations.add(writtenConfigurations(tables))
         countedDays.add(tables.installation_days)

@@ -4,12 +4,11 @@ import { join } from 'node:path'
 import { lockFolder } from './folder-lock.js'
 
 /**
- * The DuckDB store's write-ahead journal: each group commit is one line, written and synced to
- * disk before its reports are acknowledged. DuckDB then loads many lines in one transaction (a
- * DuckDB transaction costs milliseconds of CPU whatever its size), and the journal forgets lines
- * once they are loaded. Lines live in segment files named by the sequence number of their first
- * line; a segment is deleted when all its lines are loaded, so the journal holds only what DuckDB
- * does not yet have (seconds of reports at most, unless DuckDB fails).
+ * A store's write-ahead journal (`journaled.ts` says how the stores use it): each group commit is
+ * one line, written and synced to disk before its reports are acknowledged, and forgotten once the
+ * store has loaded it. Lines live in segment files named by the sequence number of their first
+ * line; a segment is deleted when all its lines are loaded, so the journal holds only what the
+ * store does not yet have (seconds of reports at most, unless the store fails).
  */
 
 export interface JournalEntry<T> {
@@ -58,7 +57,7 @@ export class Journal<T> {
   private readonly closed: Segment[] = []
   /** Set once lines are loaded: the next append starts a segment, so that the written one can go. */
   private rotate = false
-  /** The last sequence number DuckDB holds, as `release` last heard. */
+  /** The last sequence number the store holds, as `release` last heard. */
   private loaded = 0
   /** Releases the folder's lock, when it was taken. */
   private unlock = async () => {}
@@ -108,7 +107,7 @@ export class Journal<T> {
     await rename(next, join(this.dir, MARK))
   }
 
-  /** Writes one entry and syncs it to disk; one append at a time (the group committer's). */
+  /** Writes one entry and syncs it to disk; one append at a time (`journaled` sees to it). */
   async append(entry: JournalEntry<T>): Promise<void> {
     if (!this.current || this.rotate) await this.startSegment(entry.seq)
     const current = this.current as { handle: FileHandle; segment: Segment }
@@ -138,7 +137,6 @@ export class Journal<T> {
     }
   }
 
-  /** Closes the segment being written; deleted if all its lines are loaded. */
   /** Closes the segment being written (deleted if all its lines are loaded), and lets go of the folder. */
   async close(): Promise<void> {
     await this.closeSegment()

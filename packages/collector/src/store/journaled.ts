@@ -1,5 +1,6 @@
 import { Journal, type JournalEntry } from './journal.js'
 import { oneAtATime } from './one-at-a-time.js'
+import { checkRows } from './row-check.js'
 import type { TableRows } from './tables.js'
 
 /**
@@ -25,7 +26,7 @@ export interface Loader {
 }
 
 export interface JournaledWrites {
-  /** Appends one group commit's rows (one at a time); resolves once they are on disk. */
+  /** Appends one group commit's rows (one at a time), checked against their columns; resolves once they are on disk. */
   append(rows: TableRows): Promise<void>
   /** Loads every line appended so far. */
   loadNow(): Promise<void>
@@ -98,6 +99,8 @@ export async function journaled(dir: string, loader: Loader, options: JournaledO
   return {
     append: (rows) =>
       appending(async () => {
+        // A line acknowledged must load: what a column cannot hold is refused before it is written.
+        checkRows(rows)
         if (failed !== undefined || waitingReports() > mostWaiting) await loadNow()
         // A number is never used twice, even by a line that failed.
         const entry = { seq: ++seq, rows }

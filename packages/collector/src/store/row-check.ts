@@ -1,9 +1,9 @@
 import { type ColumnType, type TableRows, tableSpecs } from './tables.js'
 
 /**
- * The values a column can take, as DuckDB's columns take them. The journal acknowledges a batch
- * before DuckDB loads it, so a value DuckDB would refuse is refused here, before the batch is
- * written: a journaled line always loads.
+ * The values a column can take, as the stores' columns take them (DuckDB's `INTEGER` the narrowest).
+ * The journal acknowledges a batch before the store loads it, so a value the store would refuse is
+ * refused here, before the batch is written: a journaled line always loads.
  */
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
