@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { Journal, JournalError } from '../src/store/journal.js'
+import { Journal, JournalError, journalEntry } from '../src/store/journal.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'collector-journal-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -15,7 +15,7 @@ const segmentsIn = (dir: string) =>
   readdirSync(dir)
     .filter((file) => file.endsWith('.jsonl'))
     .sort()
-const line = (seq: number) => ({ seq, rows: { reports: [{ id: `r${seq}` }] } })
+const line = (seq: number) => journalEntry(seq, { reports: [{ id: `r${seq}` }] })
 
 describe('Journal', () => {
   it('reads back every entry appended, in order, across segments and reopenings', async () => {
@@ -55,7 +55,7 @@ describe('Journal', () => {
     await journal.append(line(1))
     await journal.close()
     appendFileSync(join(dir, '0000000000000001.jsonl'), '{"seq":2,"rows":{"repo')
-    writeFileSync(join(dir, '0000000000000003.jsonl'), `${JSON.stringify(line(3))}\n{"seq":4,`)
+    writeFileSync(join(dir, '0000000000000003.jsonl'), `${line(3).text}\n{"seq":4,`)
     expect((await Journal.open(dir)).entries).toEqual([line(1), line(3)])
   })
 
@@ -107,7 +107,7 @@ describe('Journal', () => {
     await journal.append(line(1))
     await journal.close()
     const file = join(dir, '0000000000000001.jsonl')
-    appendFileSync(file, `${bad}\n${JSON.stringify(line(3))}\n`)
+    appendFileSync(file, `${bad}\n${line(3).text}\n`)
     const error = await Journal.open(dir).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(JournalError)
     expect((error as Error).message).toBe(`store journal ${file}: line 2: not a journal entry`)

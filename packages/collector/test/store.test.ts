@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openClickHouse } from '../src/store/clickhouse.js'
 import { openDuckDB } from '../src/store/duckdb.js'
-import { Journal } from '../src/store/journal.js'
+import { Journal, journalEntry } from '../src/store/journal.js'
 import type { Store, StoredReport } from '../src/store/store.js'
 import { tableRows } from '../src/store/tables.js'
 import { type ClickHouse, clickhouseMissing, startClickHouse } from './support/clickhouse.js'
@@ -218,8 +218,8 @@ describe('store: DuckDB', () => {
     // What a crash between DuckDB's commit and the journal's release leaves: line 1 loaded, line 2 not.
     const nothingWritten = { configuration: () => false, installationDay: () => false }
     const { journal } = await Journal.open(`${path}.journal`)
-    await journal.append({ seq: 1, rows: tableRows(first, nothingWritten) })
-    await journal.append({ seq: 2, rows: tableRows(second, nothingWritten) })
+    await journal.append(journalEntry(1, tableRows(first, nothingWritten)))
+    await journal.append(journalEntry(2, tableRows(second, nothingWritten)))
     await journal.close()
     const reopened = await openDuckDB(path)
     const rows = await reopened.query('SELECT hash, count(*) AS n FROM reports GROUP BY hash ORDER BY hash')

@@ -1,72 +1,39 @@
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
 import { sqlQueries } from '../stats/queries.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
+import { type DuckDBThread, startDuckDBThread } from './duckdb-thread.js'
 import { journaled, type Loader } from './journaled.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import { oneAtATime } from './one-at-a-time.js'
 import type { Batch, ExportedReport, Retention, Store, StoreStats } from './store.js'
-import { COLUMNS, type TableRows, tableRows, writtenConfigurations } from './tables.js'
+import { tableRows, writtenConfigurations } from './tables.js'
 import { duckdbTopology } from './topology.js'
 
 /**
  * The embedded engine: one DuckDB file and its journal (`journaled.ts`), `FILE.journal/`. A group
  * commit is written to the journal and synced before it is acknowledged; DuckDB loads what the
- * journal holds in one transaction, about every 100 ms, or at once when a reader needs it.
+ * journal holds in one transaction, about every 100 ms, or at once when a reader needs it. DuckDB
+ * itself runs in a thread of its own (`duckdb-thread.ts`), away from the requests.
  */
-
-/**
- * The writer's appenders, one per table, kept open from one group commit to the next. An
- * appender writes rows straight into the table's columns, inside the writer's open transaction,
- * with none of the parsing and binding a multi-row INSERT of as many parameters costs. Strings
- * cast to DATE and TIMESTAMP where the column says so; the only numbers the tables hold are integers.
- */
-function appenders(connection: DuckDBConnection) {
-  const open = new Map<keyof TableRows, DuckDBAppender>()
-  return {
-    async append(table: keyof TableRows, rows: readonly Record<string, unknown>[]) {
-      if (rows.length === 0) return
-      let appender = open.get(table)
-      if (!appender) {
-        appender = await connection.createAppender(table)
-        open.set(table, appender)
-      }
-      for (const row of rows) {
-        for (const column of COLUMNS[table]) {
-          const value = row[column]
-          if (value === null || value === undefined) appender.appendNull()
-          else if (typeof value === 'number') appender.appendInteger(value)
-          else appender.appendVarchar(String(value))
-        }
-        appender.endRow()
-      }
-      appender.flushSync()
-    },
-    /** After a failed commit: rows not flushed are dropped, never flushed into a later one. */
-    discard() {
-      for (const appender of open.values()) {
-        try {
-          appender.clear()
-          appender.closeSync()
-        } catch {}
-      }
-      open.clear()
-    },
-  }
-}
 
 const number = (value: unknown) => Number(value ?? 0)
 
 export async function openDuckDB(path: string): Promise<Store> {
-  const instance = await DuckDBInstance.create(path)
-  const writer = await instance.connect()
-  const reader = await instance.connect()
+  const database = startDuckDBThread(path)
+  try {
+    return await openedDuckDB(path, database)
+  } catch (error) {
+    await database.close().catch(() => {})
+    throw error
+  }
+}
+
+async function openedDuckDB(path: string, database: DuckDBThread): Promise<Store> {
   // One query at a time on the reader: a DuckDB connection that runs several at once can take the
   // process down (duckdb/duckdb-node-neo#257, duckdb/duckdb#6248), and DuckDB spreads each query
   // over its own threads anyway.
   const reading = oneAtATime()
-  const read = (sql: string, values: DuckDBValue[] = []) =>
-    reading(async () => (await reader.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[])
+  const read = (sql: string, values: (string | number)[] = []) => reading(() => database.read(sql, values))
   refuseEarlierLayout(
     columnsByTable(
       await read(
@@ -75,39 +42,27 @@ export async function openDuckDB(path: string): Promise<Store> {
       ),
     ),
   )
-  for (const statement of duckdbTopology().create) await writer.run(statement)
+  for (const statement of duckdbTopology().create) await database.run(statement)
   // The last journal line DuckDB holds, written in the transaction that loads it: a line is loaded once.
-  await writer.run('CREATE TABLE IF NOT EXISTS journal_position (loaded UBIGINT)')
+  await database.run('CREATE TABLE IF NOT EXISTS journal_position (loaded UBIGINT)')
   const [position] = await read('SELECT loaded FROM journal_position')
-  if (!position) await writer.run('INSERT INTO journal_position VALUES (0)')
-  const appending = appenders(writer)
+  if (!position) await database.run('INSERT INTO journal_position VALUES (0)')
   // One writer connection: a load and the retention job never interleave their transactions.
   const exclusive = oneAtATime()
-  /** Journal lines into the tables in one transaction, which also records the last: a line is loaded once. */
   const loader: Loader = {
     loaded: number(position?.loaded),
     load: (lines, last) =>
-      exclusive(async () => {
-        await writer.run('BEGIN TRANSACTION')
-        try {
-          for (const table of Object.keys(COLUMNS) as (keyof TableRows)[])
-            await appending.append(
-              table,
-              lines.flatMap((line) => line.rows[table]),
-            )
-          await writer.run('UPDATE journal_position SET loaded = $1', [last])
-          await writer.run('COMMIT')
-        } catch (error) {
-          appending.discard()
-          await writer.run('ROLLBACK').catch(() => {})
-          throw error
-        }
-      }),
+      exclusive(() =>
+        database.load(
+          lines.map((line) => line.text),
+          last,
+        ),
+      ),
   }
   // Opened once DuckDB holds the file's lock: no other process writes this journal.
   const writes = await journaled(`${path}.journal`, loader, { lock: false })
   /** A read sees every report acknowledged before it. */
-  const rows = async (sql: string, values: DuckDBValue[] = []) => {
+  const rows = async (sql: string, values: (string | number)[] = []) => {
     await writes.loadNow()
     return read(sql, values)
   }
@@ -170,15 +125,15 @@ export async function openDuckDB(path: string): Promise<Store> {
         await writes.loadNow()
         await exclusive(async () => {
           for (const table of ['reports', 'installation_days', 'version_checks', 'refusals']) {
-            await writer.run(`DELETE FROM ${table} WHERE day < $1::DATE`, [before])
+            await database.run(`DELETE FROM ${table} WHERE day < $1::DATE`, [before])
           }
           countedDays.clear()
           const unused = 'NOT IN (SELECT DISTINCT configuration_id FROM reports)'
-          await writer.run(`DELETE FROM configuration_options WHERE configuration_id ${unused}`)
-          await writer.run(`DELETE FROM configurations WHERE id ${unused}`)
+          await database.run(`DELETE FROM configuration_options WHERE configuration_id ${unused}`)
+          await database.run(`DELETE FROM configurations WHERE id ${unused}`)
           await loadConfigurations()
           for (const table of ['reports', 'version_checks']) {
-            await writer.run(`UPDATE ${table} SET ip = '' WHERE day < $1::DATE AND ip <> ''`, [ipBefore])
+            await database.run(`UPDATE ${table} SET ip = '' WHERE day < $1::DATE AND ip <> ''`, [ipBefore])
           }
         })
       }),
@@ -201,10 +156,7 @@ export async function openDuckDB(path: string): Promise<Store> {
       await writes.close()
       await exclusive(async () => {})
       await reading(async () => {})
-      appending.discard()
-      writer.closeSync()
-      reader.closeSync()
-      instance.closeSync()
+      await database.close()
     },
   }
 }

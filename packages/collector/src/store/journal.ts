@@ -14,7 +14,15 @@ import { lockFolder } from './folder-lock.js'
 export interface JournalEntry<T> {
   readonly seq: number
   readonly rows: T
+  /** The line as written, `{"seq":…,"rows":…}`: what an engine in another thread is handed. */
+  readonly text: string
 }
+
+export const journalEntry = <T>(seq: number, rows: T): JournalEntry<T> => ({
+  seq,
+  rows,
+  text: JSON.stringify({ seq, rows }),
+})
 
 interface Segment {
   readonly name: string
@@ -42,13 +50,13 @@ function entriesOf<T>(file: string, text: string): JournalEntry<T>[] {
   const lines = text.split('\n')
   lines.pop() // '' after a whole last line, else what a crash cut short before its newline
   return lines.map((line, index) => {
-    let entry: JournalEntry<T> | undefined
+    let entry: Omit<JournalEntry<T>, 'text'> | undefined
     try {
       entry = JSON.parse(line)
     } catch {}
     if (typeof entry?.seq !== 'number' || typeof entry.rows !== 'object' || entry.rows === null)
       throw new JournalError(`store journal ${file}: line ${index + 1}: not a journal entry`)
-    return entry
+    return { seq: entry.seq, rows: entry.rows, text: line }
   })
 }
 
@@ -111,7 +119,7 @@ export class Journal<T> {
   async append(entry: JournalEntry<T>): Promise<void> {
     if (!this.current || this.rotate) await this.startSegment(entry.seq)
     const current = this.current as { handle: FileHandle; segment: Segment }
-    const line = Buffer.from(`${JSON.stringify(entry)}\n`)
+    const line = Buffer.from(`${entry.text}\n`)
     try {
       // Opened with O_DSYNC: the write returns once the line is on disk, one round trip instead of two.
       await current.handle.write(line)

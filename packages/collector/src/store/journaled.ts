@@ -1,4 +1,4 @@
-import { Journal, type JournalEntry } from './journal.js'
+import { Journal, type JournalEntry, journalEntry } from './journal.js'
 import { oneAtATime } from './one-at-a-time.js'
 import { checkRows } from './row-check.js'
 import type { TableRows } from './tables.js'
@@ -103,7 +103,7 @@ export async function journaled(dir: string, loader: Loader, options: JournaledO
         checkRows(rows)
         if (failed !== undefined || waitingReports() > mostWaiting) await loadNow()
         // A number is never used twice, even by a line that failed.
-        const entry = { seq: ++seq, rows }
+        const entry = journalEntry(++seq, rows)
         await journal.append(entry)
         waiting.push(entry)
         later(lingerMs)
