@@ -1,10 +1,21 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Journal, JournalError, journalEntry } from '../src/store/journal.js'
+import { journaled } from '../src/store/journaled.js'
+import { tableRows } from '../src/store/tables.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'collector-journal-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -112,4 +123,42 @@ describe('Journal', () => {
     expect(error).toBeInstanceOf(JournalError)
     expect((error as Error).message).toBe(`store journal ${file}: line 2: not a journal entry`)
   })
+
+  // /dev/full answers every write with ENOSPC, as a full disk does.
+  it.skipIf(!existsSync('/dev/full'))(
+    'fails a line it cannot write (a full disk), and writes the next in a new segment',
+    async () => {
+      const dir = freshDir()
+      const { journal } = await Journal.open(dir)
+      symlinkSync('/dev/full', join(dir, '0000000000000001.jsonl'))
+      await expect(journal.append(line(1))).rejects.toThrow(/ENOSPC/)
+      await journal.append(line(2))
+      await journal.close()
+      expect(segmentsIn(dir)).toEqual(['0000000000000002.jsonl'])
+      expect((await Journal.open(dir)).entries).toEqual([line(2)])
+    },
+  )
+})
+
+describe('journaled writes', () => {
+  const nothingWritten = { configuration: () => false, installationDay: () => false }
+  const rows = (code: string) =>
+    tableRows({ reports: [], versionChecks: [], refusals: [{ day: '2025-03-01', code }] }, nothingWritten)
+
+  it.skipIf(!existsSync('/dev/full'))(
+    'refuses a batch the disk cannot take, goes on with the next, and never loads the refused one',
+    async () => {
+      const dir = freshDir()
+      const loaded: number[] = []
+      const writes = await journaled(dir, { load: async (lines) => void loaded.push(...lines.map((line) => line.seq)) })
+      symlinkSync('/dev/full', join(dir, '0000000000000001.jsonl'))
+      await expect(writes.append(rows('refused'))).rejects.toThrow(/ENOSPC/)
+      await writes.append(rows('kept'))
+      await writes.loadNow()
+      await writes.close()
+      // The refused line's number is not used again: the next line is 2, in a segment of its own.
+      expect(loaded).toEqual([2])
+      expect(readdirSync(dir)).toEqual(['loaded'])
+    },
+  )
 })
