@@ -84,6 +84,16 @@ export interface ClickHouseOptions {
   password?: string
 }
 
+/**
+ * A report after its configuration, and counted after it is stored: a failed write the client
+ * sends again is then counted once, by the write that stored it. Tables of one round are written at once.
+ */
+const INSERT_ROUNDS: readonly (readonly TableName[])[] = [
+  ['configurations', 'configuration_options', 'version_checks', 'refusals'],
+  ['reports'],
+  ['installation_days'],
+]
+
 export async function openClickHouse(url: string, options: ClickHouseOptions = {}): Promise<Store> {
   const { timeoutMs = 10_000, LoggerClass, password } = options
   const log = LoggerClass && { LoggerClass }
@@ -101,16 +111,8 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
     database,
     log,
   })
-  /**
-   * A report after its configuration, and counted after it is stored: a failed write the client
-   * sends again is then counted once, by the write that stored it. Tables of one round are written at once.
-   */
+  /** Inserts a group commit's rows (or many commits' rows merged), in `INSERT_ROUNDS`; skips the tables in `done`. */
   const insertRows = async (rows: TableRows, done = new Set<TableName>()) => {
-    const rounds: (readonly TableName[])[] = [
-      ['configurations', 'configuration_options', 'version_checks', 'refusals'],
-      ['reports'],
-      ['installation_days'],
-    ]
     const insert = async (table: TableName) => {
       if (rows[table].length === 0 || done.has(table)) return
       const values = rows[table] as Record<string, unknown>[]
@@ -123,7 +125,7 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
       )
       done.add(table)
     }
-    for (const round of rounds) await Promise.all(round.map(insert))
+    for (const round of INSERT_ROUNDS) await Promise.all(round.map(insert))
   }
   // With `?journal=DIR`, many group commits share an insert of each table (ClickHouse records no
   // line: a crash between an insert's answer and the journal's mark inserts those lines again).
