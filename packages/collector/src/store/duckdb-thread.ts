@@ -8,7 +8,8 @@ import { COLUMNS } from './tables.js'
  * which costs this thread no serialization.
  */
 
-type Values = readonly (string | number)[]
+/** The parameters of a statement: the stores bind only text and integers. */
+export type Values = readonly (string | number)[]
 
 export interface DuckDBThread {
   /** Rows of a query on the reader connection, columns as JSON values. */

@@ -1,7 +1,7 @@
 import { sqlQueries } from '../stats/queries.js'
 import { StoredConfigurations } from './configurations.js'
 import { CountedDays } from './counted-days.js'
-import { type DuckDBThread, startDuckDBThread } from './duckdb-thread.js'
+import { type DuckDBThread, startDuckDBThread, type Values } from './duckdb-thread.js'
 import { journaled, type Loader } from './journaled.js'
 import { columnsByTable, refuseEarlierLayout } from './layout.js'
 import { oneAtATime } from './one-at-a-time.js'
@@ -33,7 +33,7 @@ async function openedDuckDB(path: string, database: DuckDBThread): Promise<Store
   // process down (duckdb/duckdb-node-neo#257, duckdb/duckdb#6248), and DuckDB spreads each query
   // over its own threads anyway.
   const reading = oneAtATime()
-  const read = (sql: string, values: (string | number)[] = []) => reading(() => database.read(sql, values))
+  const read = (sql: string, values: Values = []) => reading(() => database.read(sql, values))
   refuseEarlierLayout(
     columnsByTable(
       await read(
@@ -62,7 +62,7 @@ async function openedDuckDB(path: string, database: DuckDBThread): Promise<Store
   // Opened once DuckDB holds the file's lock: no other process writes this journal.
   const writes = await journaled(`${path}.journal`, loader, { lock: false })
   /** A read sees every report acknowledged before it. */
-  const rows = async (sql: string, values: (string | number)[] = []) => {
+  const rows = async (sql: string, values: Values = []) => {
     await writes.loadNow()
     return read(sql, values)
   }
